@@ -1,0 +1,78 @@
+// What an identifier or config key says about the value bound to it. Names are split into words
+// (snake_case, kebab-case, camelCase, dots) and judged word by word, so `PASSWORD_MAX_LEN` is a
+// length and `wifiPass` a password, without substring accidents like `bypass` or `compass`.
+
+/** `clientcredentialWIFI_PASSWORD` → [clientcredential, wifi, password]; `apiKey` → [api, key]. */
+export function nameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Single words that name a secret. `pass` only counts as a whole word (`WIFI_PASS`). */
+const SECRET_WORDS = new Set([
+  "password", "passwd", "passwort", "pwd", "pass", "passphrase", "passcode", "passkey",
+  "psk", "secret", "token", "apikey", "credential", "credentials", "privkey", "privatekey", "secretkey", "authkey",
+]);
+
+/** Word pairs that name a secret together (`api_key`, `private_key`, `auth_token` is caught by `token`). */
+const SECRET_PAIRS: readonly (readonly [string, string])[] = [
+  ["api", "key"], ["private", "key"], ["priv", "key"], ["secret", "key"], ["access", "key"], ["auth", "key"],
+  ["shared", "key"], ["pre", "shared"], ["client", "secret"], ["app", "key"], ["master", "key"], ["sas", "key"],
+  ["pin", "code"], ["default", "pin"], ["admin", "pin"], ["sim", "pin"], ["service", "pin"],
+];
+
+/** Words that turn a secret-named binding into metadata about the secret (`PASSWORD_MAX_LEN`, `token_url`). */
+const METADATA_WORDS = new Set([
+  "len", "length", "size", "max", "min", "maxlen", "minlen", "count", "num", "bytes", "chars", "offset", "index", "idx",
+  "key", "name", "id", "field", "tag", "label", "hint", "prompt", "msg", "message", "text", "title", "desc", "description",
+  "fmt", "format", "type", "mode", "attr", "attribute", "topic", "url", "uri", "endpoint", "path", "file", "filename", "dir",
+  "prefix", "suffix", "placeholder", "regex", "pattern", "policy", "rule", "rules", "requirement", "required", "enabled", "enable",
+  "changed", "valid", "invalid", "expiry", "expires", "timeout", "retries", "attempts", "hash", "hashed", "salt", "digest",
+  "encrypted", "enc", "ref", "slot", "handle", "ptr", "buf", "buffer", "str", "nvs", "storage", "namespace", "header", "param",
+  "char", "reset", "set", "get", "callback", "cb", "handler", "event", "err", "error", "status", "state", "flag", "flags",
+  "ok", "fail", "failed", "response", "request", "req", "resp", "characteristic", "uuid", "service", "lifetime", "validity",
+]);
+
+export interface SecretName {
+  /** The word or word pair that names the secret. */
+  readonly word: string;
+}
+
+/**
+ * Whether a binding named `name` holds a secret value: some word names a secret and nothing after
+ * it turns the name into metadata (`WIFI_PASSWORD_KEY` is an NVS key name, not a password).
+ */
+export function secretName(name: string): SecretName | undefined {
+  const words = nameWords(name);
+  let found: { word: string; end: number } | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = words[i + 1];
+    const pair = next !== undefined ? SECRET_PAIRS.find(([a, b]) => a === word && b === next) : undefined;
+    if (pair) {
+      found = { word: `${pair[0]}_${pair[1]}`, end: i + 1 };
+      i++;
+    } else if (SECRET_WORDS.has(word)) {
+      found = { word, end: i };
+    } else if (word.endsWith("password") || word.endsWith("passwd") || word.endsWith("secret")) {
+      // Run-together vendor names: `clientcredentialWIFIPASSWORD`, `mqttpassword`.
+      found = { word, end: i };
+    }
+  }
+  if (!found) return undefined;
+  const after = words.slice(found.end + 1);
+  if (after.some((w) => METADATA_WORDS.has(w))) return undefined;
+  const before = words.slice(0, words.indexOf(found.word.split("_")[0]!));
+  if (before.some((w) => w === "no" || w === "without" || w === "public" || w === "pub" || w === "is" || w === "has" || w === "use" || w === "max" || w === "min")) return undefined;
+  return { word: found.word };
+}
+
+/** Words marking a username, for pairing with passwords in messages. */
+export function isUserName(name: string): boolean {
+  const words = nameWords(name);
+  return words.some((w) => w === "user" || w === "username" || w === "login" || w === "uid");
+}

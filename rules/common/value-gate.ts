@@ -1,0 +1,67 @@
+// The value gate: decides whether a value bound to a secret-named binding is really a secret.
+// Shared by every credential rule so that a placeholder is a placeholder everywhere. Precision
+// lives here: peers flag `"YOUR_WIFI_PASSWORD"` and `"Enter password:"`; we do not.
+
+export type GateVerdict =
+  | { readonly secret: true; readonly defaultCredential: boolean }
+  | { readonly secret: false; readonly reason: string };
+
+/** Passwords that ship on real devices and that entropy-based scanners miss. */
+const DEFAULT_CREDENTIALS = new Set([
+  "admin", "administrator", "root", "toor", "password", "passw0rd", "pass", "guest", "user", "default", "test",
+  "1234", "12345", "123456", "1234567", "12345678", "123456789", "1234567890", "0000", "00000000", "1111", "111111",
+  "qwerty", "letmein", "welcome", "secret", "service", "support", "manager", "operator", "device", "medical",
+  "admin123", "admin1234", "mypassword", "mypass", "password1", "password123", "abc123", "raspberry", "ubnt", "public", "private",
+]);
+
+const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
+  /^<[^<>]*>$/, // <your password>
+  /^\$\{[^}]*\}$/, // ${WIFI_PASS}
+  /^\$\([^)]*\)$/, // $(WIFI_PASS)
+  /^\{\{[^}]*\}\}$/, // {{ wifi_pass }}
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %WIFI_PASS%
+  /^\$[A-Z_][A-Z0-9_]*$/, // $WIFI_PASS
+  /^\[[^\]]*\]$/, // [WILL BE PROVIDED]
+  /^(?:your|(?:enter|insert|put|add|set)[-_ ]your|replace[-_ ]with)[-_ ]?[a-z0-9_ -]*$/i, // YOUR_WIFI_PASSWORD, your-token-here
+  /^(?:x+|\*+|#+|\.+|-+|_+|0+|\?+)$/i, // xxxx, ****, 0000000 fillers
+  /^(?:todo|tbd|fixme|changeme[-_ ].+|change[-_ ]me[-_ ].+|replace[-_ ]?me|placeholder|dummy|example|sample|none|null|nil|undefined|n\/a|na|redacted|hidden|secret[-_ ]here|password[-_ ]here|token[-_ ]here)$/i,
+  /^(?:\w+[-_ ])?(?:here|goes[-_ ]here)$/i,
+];
+
+/** Words that, with spaces around them, make a value read as prose: a prompt, a log line, a hint. */
+const PROSE_WORDS = /\b(?:enter|please|invalid|wrong|incorrect|failed|failure|error|missing|required|must|should|set|your|the|is|was|not|for|to|of|new|old|confirm|forgot|reset|change|length|characters?)\b/i;
+
+/** printf-style conversions that make a value a format string. */
+const FORMAT_STRING = /%(?:[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn]|\{\d*\})|\{\}/;
+
+export interface GateOptions {
+  /** The name the value is bound to, to spot values that merely repeat it (NVS key names). */
+  readonly name?: string;
+}
+
+export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVerdict {
+  const value = raw.trim();
+  if (value.length === 0) return { secret: false, reason: "empty value" };
+  const lower = value.toLowerCase();
+  if (DEFAULT_CREDENTIALS.has(lower)) return { secret: true, defaultCredential: true };
+  for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return { secret: false, reason: "placeholder" };
+  if (FORMAT_STRING.test(value)) return { secret: false, reason: "format string" };
+  if (/\s/.test(value) && PROSE_WORDS.test(value)) return { secret: false, reason: "prompt or message" };
+  if (/[:?!]\s*$/.test(value) && /\s/.test(value)) return { secret: false, reason: "prompt or message" };
+  if (/^(?:https?|mqtts?|wss?|file):\/\//i.test(value)) return { secret: false, reason: "a URL, not a secret" };
+  if (/^(?:\/|\.\.?\/|[A-Za-z]:\\)[^\s]*$/.test(value) || /\.(?:pem|crt|der|key|bin|txt|json|conf)$/i.test(value)) {
+    return { secret: false, reason: "a file path" };
+  }
+  if (options.name && sameIdentifier(value, options.name)) return { secret: false, reason: "the binding's own name (a key name)" };
+  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(value) && /(?:^|[_.-])(?:pass|password|passwd|pwd|psk|token|secret|key|cred|creds)(?:$|[_.-])/.test(value)) {
+    // `"wifi_pass"`, `"mqtt.password"`: a storage key or field name that names the secret.
+    return { secret: false, reason: "a key name" };
+  }
+  if (value.length === 1) return { secret: false, reason: "too short to be a credential" };
+  return { secret: true, defaultCredential: false };
+}
+
+function sameIdentifier(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return norm(a).length > 0 && norm(a) === norm(b);
+}

@@ -1,0 +1,116 @@
+import { defineRule } from "../../../server/src/engine/rule.ts";
+import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
+import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
+import { bindingOf, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
+import { secretName } from "../../common/names.ts";
+import { judgeSecretValue } from "../../common/value-gate.ts";
+import docs from "./README.md?raw";
+
+const COMPARE_FUNCTIONS = new Set(["strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "strcmp_P", "strncmp_P"]);
+const CONFIG_KINDS = new Set(["string", "number", "other"]);
+/** `-DWIFI_PASS=\"x\"` in build flags (platformio.ini, CMake presets in JSON/YAML). */
+const BUILD_FLAG_DEFINE = /-D[ \t]*([A-Za-z_][A-Za-z0-9_]*)=(\\?"|')?([^\s"'\\]+)/g;
+
+function messageFor(name: string, defaultCredential: boolean): string {
+  return defaultCredential
+    ? `Well-known default password hard-coded in ${name}; attackers try these first`
+    : `Hard-coded secret in ${name}; anyone holding the firmware image can read it`;
+}
+
+function contentSpan(value: CStringValue): Span {
+  const first = value.parts[0]!;
+  const last = value.parts[value.parts.length - 1]!;
+  return { start: first.content.start, end: last.content.end };
+}
+
+function reportC(ctx: RuleContext, name: string, value: CStringValue, at: Span, related?: { span: Span; message: string }): void {
+  if (value.hasMacro || !secretName(name)) return;
+  const verdict = judgeSecretValue(value.value, { name });
+  if (!verdict.secret) return;
+  ctx.report({ span: at, secret: contentSpan(value), message: messageFor(name, verdict.defaultCredential), ...(related ? { related: [related] } : {}) });
+}
+
+/** The other operand of a comparison whose one side is a string literal. */
+function comparedName(literal: SyntaxNode): SyntaxNode | undefined {
+  const parent = literal.parent;
+  if (!parent) return undefined;
+  if (parent.type === "binary_expression") {
+    const op = parent.childForFieldName("operator")?.text;
+    if (op !== "==" && op !== "!=") return undefined;
+    const left = parent.childForFieldName("left");
+    const other = left?.startIndex === literal.startIndex ? parent.childForFieldName("right") : left;
+    return lvalueName(other ?? null);
+  }
+  if (parent.type === "argument_list") {
+    const call = parent.parent;
+    const fn = call?.childForFieldName("function")?.text;
+    if (!fn || !COMPARE_FUNCTIONS.has(fn)) return undefined;
+    const args = parent.namedChildren.filter((a): a is SyntaxNode => a !== null);
+    const index = args.findIndex((a) => a.startIndex === literal.startIndex);
+    if (index > 1) return undefined;
+    return lvalueName(args[index === 0 ? 1 : 0] ?? null);
+  }
+  return undefined;
+}
+
+function checkC(ctx: RuleContext, root: SyntaxNode): void {
+  for (const node of descendants(root)) {
+    if (!STRING_TYPES.has(node.type) || node.parent?.type === "concatenated_string") continue;
+    const value = stringValue(node);
+    if (!value) continue;
+    const binding = bindingOf(node);
+    if (binding) {
+      reportC(ctx, binding.name, value, value.span);
+      continue;
+    }
+    const compared = comparedName(node);
+    if (compared) reportC(ctx, compared.text, value, value.span);
+  }
+  for (const macro of stringMacros(root)) {
+    reportC(ctx, macro.name, macro.value, macro.value.span);
+  }
+}
+
+function checkBuildFlags(ctx: RuleContext, entry: ConfigEntry): void {
+  const raw = ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end);
+  for (const match of raw.matchAll(BUILD_FLAG_DEFINE)) {
+    const name = match[1]!;
+    const value = match[3]!;
+    if (!secretName(name)) continue;
+    const verdict = judgeSecretValue(value, { name });
+    if (!verdict.secret) continue;
+    const start = entry.contentSpan.start + match.index! + match[0].length - value.length;
+    ctx.report({ span: { start, end: start + value.length }, secret: { start, end: start + value.length }, message: messageFor(name, verdict.defaultCredential) });
+  }
+}
+
+function checkConfig(ctx: RuleContext): void {
+  for (const entry of ctx.entries()) {
+    if (!CONFIG_KINDS.has(entry.kind)) continue;
+    if (entry.value.includes("-D")) checkBuildFlags(ctx, entry);
+    if (!secretName(entry.key)) continue;
+    const verdict = judgeSecretValue(entry.value, { name: entry.key });
+    if (!verdict.secret) continue;
+    ctx.report({ span: entry.valueSpan, secret: entry.contentSpan, message: messageFor(entry.key, verdict.defaultCredential) });
+  }
+}
+
+export default defineRule({
+  id: "hardcoded-credential",
+  family: "credentials",
+  severity: "error",
+  title: "Hard-coded credential",
+  message: "Hard-coded secret in source or config; anyone holding the firmware image can read it",
+  cwe: ["CWE-798", "CWE-259"],
+  standards: { owaspIot: ["I1"], iec62443: ["CR 1.5", "CR 1.7"], fda: ["Authentication"] },
+  languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue", "devicetree"],
+  docs,
+  check(ctx) {
+    if (ctx.file.language === "c" || ctx.file.language === "cpp") {
+      if (ctx.root) checkC(ctx, ctx.root);
+    } else {
+      checkConfig(ctx);
+    }
+  },
+});

@@ -1,0 +1,4 @@
+import type { Rule } from "../../server/src/engine/types.ts";
+import hardcodedCredential from "./hardcoded-credential/rule.ts";
+
+export const credentialRules: readonly Rule[] = [hardcodedCredential];

@@ -1,0 +1,155 @@
+// The engine: text in → parse → rules → findings. It knows nothing of files on disk, terminals or
+// LSP; hosts hand it decoded text and take findings back.
+
+import { LANGUAGES, type LanguageId } from "../../../grammars/registry.ts";
+import { configEntries, type ConfigEntry } from "./config-entries.ts";
+import { LineIndex } from "./line-index.ts";
+import type { ParsedTree, ParserBackend } from "./parser.ts";
+import type { SyntaxNode } from "./syntax.ts";
+import type {
+  Finding,
+  QueryMatch,
+  ReportInput,
+  Rule,
+  RuleContext,
+  Severity,
+  SeverityOrOff,
+  SourceFile,
+} from "./types.ts";
+
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly path: string;
+  readonly message: string;
+  readonly stack?: string;
+}
+
+export interface AnalysisOptions {
+  /** Per-rule severity or `off`, from settings and project config. */
+  readonly severities?: ReadonlyMap<string, SeverityOrOff>;
+  /** A tree the host already holds for this exact text (the language server's incremental tree). */
+  readonly tree?: ParsedTree;
+  /** Polled while parsing; returning true abandons the file (time budget, cancellation). */
+  readonly shouldStop?: () => boolean;
+}
+
+export interface Analysis {
+  readonly findings: Finding[];
+  /** Rules that threw on this file: reported, never fatal. */
+  readonly failures: RuleFailure[];
+  /** False when the parse was abandoned through `shouldStop`. */
+  readonly completed: boolean;
+}
+
+export class Engine {
+  private readonly rulesByLanguage = new Map<LanguageId, Rule[]>();
+
+  private constructor(
+    readonly backend: ParserBackend,
+    readonly rules: readonly Rule[],
+  ) {
+    for (const rule of rules) {
+      for (const language of rule.languages) {
+        const list = this.rulesByLanguage.get(language) ?? [];
+        list.push(rule);
+        this.rulesByLanguage.set(language, list);
+      }
+    }
+  }
+
+  /** Loads the grammars every rule needs, then returns an engine whose `analyze` is synchronous. */
+  static async create(backend: ParserBackend, rules: readonly Rule[]): Promise<Engine> {
+    const languages = [...new Set(rules.flatMap((r) => r.languages))].filter((l) => LANGUAGES[l].grammar);
+    await backend.load(languages);
+    return new Engine(backend, rules);
+  }
+
+  /** Rules that would run on a file of this language under the given severities. */
+  rulesFor(language: LanguageId, severities?: ReadonlyMap<string, SeverityOrOff>): Rule[] {
+    return (this.rulesByLanguage.get(language) ?? []).filter((rule) => severities?.get(rule.id) !== "off");
+  }
+
+  /** Parses a file with the engine's backend; the caller owns (and releases) the tree. */
+  parse(file: SourceFile, options: { oldTree?: ParsedTree; shouldStop?: () => boolean } = {}): ParsedTree | undefined {
+    if (!LANGUAGES[file.language].grammar || !this.backend.supports(file.language)) return undefined;
+    return this.backend.parse(file.language, file.text, options);
+  }
+
+  analyze(file: SourceFile, options: AnalysisOptions = {}): Analysis {
+    const rules = this.rulesFor(file.language, options.severities);
+    if (rules.length === 0) return { findings: [], failures: [], completed: true };
+    const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
+    const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
+    if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
+    try {
+      return { ...this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities), completed: true };
+    } finally {
+      ownTree?.release();
+    }
+  }
+
+  private runRules(
+    file: SourceFile,
+    rules: readonly Rule[],
+    root: SyntaxNode | undefined,
+    severities: ReadonlyMap<string, SeverityOrOff> | undefined,
+  ): { findings: Finding[]; failures: RuleFailure[] } {
+    const lines = new LineIndex(file.text);
+    let entries: ConfigEntry[] | undefined;
+    const findings: Finding[] = [];
+    const failures: RuleFailure[] = [];
+    const seen = new Set<string>();
+    for (const rule of rules) {
+      const override = severities?.get(rule.id);
+      const severity: Severity = override && override !== "off" ? override : rule.severity;
+      const reported: Finding[] = [];
+      const context: RuleContext = {
+        file,
+        root,
+        entries: () => (entries ??= configEntries(file.language, root, file.text)),
+        query: (source: string): readonly QueryMatch[] => (root ? this.backend.compileQuery(file.language, source).matches(root) : []),
+        report: (input: ReportInput) => {
+          reported.push(toFinding(rule, severity, file, lines, input));
+        },
+      };
+      try {
+        rule.check(context);
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        failures.push({ ruleId: rule.id, path: file.path, message: err.message, ...(err.stack ? { stack: err.stack } : {}) });
+        continue;
+      }
+      for (const finding of reported) {
+        const key = `${finding.ruleId}:${finding.range.start}:${finding.range.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        findings.push(finding);
+      }
+    }
+    findings.sort(compareFindings);
+    return { findings, failures };
+  }
+}
+
+function toFinding(rule: Rule, severity: Severity, file: SourceFile, lines: LineIndex, input: ReportInput): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    message: input.message ?? rule.message,
+    path: file.path,
+    range: lines.range(input.span),
+    ...(input.secret ? { secret: input.secret } : {}),
+    related: (input.related ?? []).map((r) => ({
+      path: r.path ?? file.path,
+      range: r.range ?? lines.range(r.span),
+      message: r.message,
+    })),
+    fixes: (input.fixes ?? []).map((f) => ({ title: f.title, safety: f.safety, edits: [...f.edits].sort((a, b) => a.start - b.start) })),
+  };
+}
+
+/** Document order, then rule id: the order every host prints. */
+export function compareFindings(a: Finding, b: Finding): number {
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.range.start - b.range.start || a.range.end - b.range.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,143 @@
+// The domain of the engine: rules, the context a rule sees, and the findings it reports.
+// Offsets are UTF-16 code-unit indices into the decoded text (what both tree-sitter backends
+// report for JavaScript strings); lines and characters are zero-based, as in LSP.
+
+import type { LanguageId } from "../../../grammars/registry.ts";
+import type { SyntaxNode } from "./syntax.ts";
+import type { ConfigEntry } from "./config-entries.ts";
+
+export type Severity = "error" | "warning" | "note";
+export type SeverityOrOff = Severity | "off";
+export type Family = "credentials" | "transport" | "updates" | "debug-access" | "suppression";
+export type FixSafety = "safe" | "unsafe";
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { note: 1, warning: 2, error: 3 };
+
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TextRange extends Span {
+  readonly startPosition: Position;
+  readonly endPosition: Position;
+}
+
+export interface TextEdit extends Span {
+  readonly newText: string;
+}
+
+export interface Fix {
+  readonly title: string;
+  readonly safety: FixSafety;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface RelatedLocation {
+  readonly path: string;
+  readonly range: TextRange;
+  readonly message: string;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** One line naming the risk; never holds a secret in full. */
+  readonly message: string;
+  readonly path: string;
+  readonly range: TextRange;
+  /** Where the secret value sits, so code frames and snippets can mask it. */
+  readonly secret?: Span;
+  readonly related: readonly RelatedLocation[];
+  readonly fixes: readonly Fix[];
+}
+
+/** References a rule serves, by scheme; titles live in `standards.ts`. */
+export interface StandardRefs {
+  /** OWASP IoT Top 10 (2018) items, e.g. `I1`. */
+  readonly owaspIot: readonly string[];
+  /** IEC 62443-4-2 component requirements, e.g. `CR 1.5`. */
+  readonly iec62443: readonly string[];
+  /** Topics of the FDA premarket cybersecurity guidance (2023), e.g. `Authentication`. */
+  readonly fda: readonly string[];
+}
+
+export interface RuleMeta {
+  /** Stable forever; renames keep the old id in `aliases`. */
+  readonly id: string;
+  readonly aliases?: readonly string[];
+  readonly family: Family;
+  readonly severity: Severity;
+  /** Short name shown in listings and SARIF `shortDescription`. */
+  readonly title: string;
+  /** The default one-line message naming the risk. */
+  readonly message: string;
+  readonly cwe: readonly string[];
+  readonly standards: StandardRefs;
+  readonly languages: readonly LanguageId[];
+  /** The strongest fix the rule can offer, if any. */
+  readonly fixable?: FixSafety;
+  /** SARIF `security-severity` when the family default (error 8.0, warning 5.5, note 3.0) is wrong. */
+  readonly securitySeverity?: number;
+}
+
+export interface Rule extends RuleMeta {
+  /** The rule's docs page (Markdown), shipped with the package. */
+  readonly docs: string;
+  check(context: RuleContext): void;
+}
+
+export interface RelatedInput {
+  readonly span: Span;
+  readonly message: string;
+  /** Another file of the scanned set; defaults to the file being checked. */
+  readonly path?: string;
+  readonly range?: TextRange;
+}
+
+export interface FixInput {
+  readonly title: string;
+  readonly safety: FixSafety;
+  readonly edits: readonly TextEdit[];
+}
+
+export interface ReportInput {
+  readonly span: Span;
+  readonly message?: string;
+  readonly secret?: Span;
+  readonly related?: readonly RelatedInput[];
+  readonly fixes?: readonly FixInput[];
+}
+
+export interface SourceFile {
+  /** Path relative to the project root, `/`-separated. */
+  readonly path: string;
+  readonly language: LanguageId;
+  readonly text: string;
+}
+
+export interface QueryCapture {
+  readonly name: string;
+  readonly node: SyntaxNode;
+}
+
+export interface QueryMatch {
+  readonly pattern: number;
+  readonly captures: readonly QueryCapture[];
+}
+
+export interface RuleContext {
+  readonly file: SourceFile;
+  /** Root of the syntax tree; absent for languages parsed by our own line parsers (Kconfig definitions, PEM). */
+  readonly root: SyntaxNode | undefined;
+  /** Key/value entries of a config file, whatever its format; empty for C/C++. */
+  entries(): readonly ConfigEntry[];
+  /** Runs a tree-sitter query (compiled once per language and cached) over the whole tree. */
+  query(source: string): readonly QueryMatch[];
+  report(input: ReportInput): void;
+}
