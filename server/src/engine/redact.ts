@@ -9,15 +9,18 @@ export function redact(value: string): string {
   return `${chars.slice(0, keep).join("")}…(${chars.length} chars)`;
 }
 
-/** Replaces each span of `text` (offsets relative to `base`) with a mask of the same visible width. */
+/**
+ * Masks each span of `text` (offsets relative to `base`), keeping at most a two-character prefix.
+ * The mask keeps the span's width so code-frame carets still line up.
+ */
 export function maskSpans(text: string, base: number, spans: readonly { start: number; end: number }[]): string {
   let out = text;
   for (const span of [...spans].sort((a, b) => b.start - a.start)) {
     const start = Math.max(0, span.start - base);
     const end = Math.min(out.length, span.end - base);
     if (end <= start) continue;
-    const keep = Math.min(2, Math.floor((end - start) / 4));
-    out = out.slice(0, start) + out.slice(start, start + keep) + "*".repeat(Math.max(3, Math.min(8, end - start - keep))) + out.slice(end);
+    const keep = span.start - base >= 0 ? Math.min(2, Math.floor((span.end - span.start) / 4)) : 0;
+    out = out.slice(0, start + keep) + "*".repeat(end - start - keep) + out.slice(end);
   }
   return out;
 }

@@ -1,0 +1,118 @@
+// The CLI's scan: walk → read and decode → engine → fingerprinted, framed findings. File contents
+// live only while their file is analysed; the report keeps findings and masked frames.
+
+import { open } from "node:fs/promises";
+import { detectLanguage, type LanguageId } from "../../../grammars/registry.ts";
+import { decodeBytes } from "../engine/decode.ts";
+import { compareFindings, type Engine, type RuleFailure } from "../engine/engine.ts";
+import { LineIndex } from "../engine/line-index.ts";
+import { maskSpans } from "../engine/redact.ts";
+import type { Finding, SeverityOrOff, Span } from "../engine/types.ts";
+import { fingerprintFindings } from "../report/fingerprint.ts";
+import type { CodeFrame, ReportedFinding, ScannedFile } from "../report/model.ts";
+import { walk, type SkippedFile, type WalkedFile } from "./walk.ts";
+
+export interface ScanOptions {
+  readonly paths: readonly string[];
+  readonly root: string;
+  readonly exclude: readonly string[];
+  readonly respectGitignore: boolean;
+  readonly maxFileSize: number;
+  /** Milliseconds one file may take to parse before it is skipped. */
+  readonly fileTimeBudget: number;
+  readonly severities: ReadonlyMap<string, SeverityOrOff>;
+  /** Lets the native backend's trees be collected: they are freed only when the event loop turns. */
+  readonly yieldBetweenFiles: boolean;
+}
+
+export interface ScanOutcome {
+  readonly files: ScannedFile[];
+  readonly findings: ReportedFinding[];
+  readonly skipped: SkippedFile[];
+  readonly failures: RuleFailure[];
+}
+
+const FRAME_CONTEXT = 1;
+const FRAME_MAX_LINES = 6;
+const FRAME_MAX_WIDTH = 240;
+
+/** Lines around a finding with every secret found in the file masked, not just this finding's. */
+function frameFor(finding: Finding, lines: LineIndex, secrets: readonly Span[]): CodeFrame {
+  const first = Math.max(0, finding.range.startPosition.line - FRAME_CONTEXT);
+  const last = Math.min(lines.lineCount - 1, finding.range.endPosition.line + FRAME_CONTEXT, first + FRAME_MAX_LINES - 1);
+  const out: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const masked = maskSpans(lines.lineText(line), lines.lineStart(line), secrets);
+    out.push(masked.length > FRAME_MAX_WIDTH ? `${masked.slice(0, FRAME_MAX_WIDTH)}…` : masked);
+  }
+  return { firstLine: first, lines: out };
+}
+
+async function readHead(file: WalkedFile, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(file.absolute, "r");
+  try {
+    const size = Math.min(file.size, maxBytes);
+    const buffer = new Uint8Array(size);
+    let offset = 0;
+    while (offset < size) {
+      const { bytesRead } = await handle.read(buffer, offset, size - offset, offset);
+      if (bytesRead === 0) break;
+      offset += bytesRead;
+    }
+    return buffer.subarray(0, offset);
+  } finally {
+    await handle.close();
+  }
+}
+
+function resolveLanguage(file: WalkedFile, text: string): LanguageId | undefined {
+  return file.language === "sniff" ? detectLanguage(file.path, () => text.slice(0, 4096)) : file.language;
+}
+
+export async function scanFiles(engine: Engine, options: ScanOptions): Promise<ScanOutcome> {
+  const walked = await walk(options.paths, { root: options.root, exclude: options.exclude, respectGitignore: options.respectGitignore });
+  const skipped: SkippedFile[] = [...walked.skipped];
+  const files: ScannedFile[] = [];
+  const findings: ReportedFinding[] = [];
+  const failures: RuleFailure[] = [];
+  for (const file of walked.files) {
+    if (file.size > options.maxFileSize) {
+      skipped.push({ path: file.path, reason: "too-large", detail: `${file.size} bytes > --max-file-size ${options.maxFileSize}` });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readHead(file, options.maxFileSize + 1);
+    } catch (error) {
+      skipped.push({ path: file.path, reason: "unreadable", detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+      continue;
+    }
+    const decoded = decodeBytes(bytes);
+    if (decoded.kind === "binary") {
+      skipped.push({ path: file.path, reason: "binary", detail: "NUL bytes and no UTF-16 byte-order mark" });
+      continue;
+    }
+    const language = resolveLanguage(file, decoded.text);
+    if (!language) continue;
+    const deadline = Date.now() + options.fileTimeBudget;
+    const analysis = engine.analyze(
+      { path: file.path, language, text: decoded.text },
+      { severities: options.severities, shouldStop: () => Date.now() > deadline },
+    );
+    if (!analysis.completed) {
+      skipped.push({ path: file.path, reason: "time-budget", detail: `parsing took longer than ${options.fileTimeBudget} ms` });
+      continue;
+    }
+    files.push({ path: file.path, language });
+    failures.push(...analysis.failures);
+    if (analysis.findings.length > 0) {
+      const lines = new LineIndex(decoded.text);
+      const fingerprints = fingerprintFindings(analysis.findings, lines);
+      const secrets = analysis.findings.flatMap((f) => (f.secret ? [f.secret] : []));
+      analysis.findings.forEach((finding, i) => findings.push({ ...finding, fingerprint: fingerprints[i]!, frame: frameFor(finding, lines, secrets) }));
+    }
+    if (options.yieldBetweenFiles) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  findings.sort(compareFindings);
+  return { files, findings, skipped, failures };
+}

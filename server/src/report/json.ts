@@ -1,0 +1,62 @@
+// Machine output for scripts: one JSON document, described by schema/sterile-report.schema.json.
+// Positions are one-based (lines and UTF-16 columns), like the text and SARIF outputs.
+
+import type { TextRange } from "../engine/types.ts";
+import type { ScanReport } from "./model.ts";
+
+export const JSON_REPORT_VERSION = 1;
+
+function position(range: TextRange) {
+  return {
+    line: range.startPosition.line + 1,
+    column: range.startPosition.character + 1,
+    endLine: range.endPosition.line + 1,
+    endColumn: range.endPosition.character + 1,
+  };
+}
+
+export function buildJsonReport(report: ScanReport) {
+  const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const finding of report.findings) counts[finding.severity]++;
+  return {
+    version: JSON_REPORT_VERSION,
+    tool: report.tool,
+    parser: report.parser,
+    commandLine: report.commandLine,
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    summary: {
+      filesScanned: report.files.length,
+      findings: report.findings.length,
+      ...counts,
+      skipped: report.skipped.length,
+      internalErrors: report.failures.length,
+    },
+    findings: report.findings.map((finding) => {
+      const rule = rules.get(finding.ruleId);
+      return {
+        ruleId: finding.ruleId,
+        family: rule?.family ?? "unknown",
+        severity: finding.severity,
+        message: finding.message,
+        path: finding.path,
+        ...position(finding.range),
+        cwe: rule ? [...rule.cwe] : [],
+        fingerprint: finding.fingerprint,
+        related: finding.related.map((r) => ({ path: r.path, ...position(r.range), message: r.message })),
+        fixes: finding.fixes.map((fix) => ({
+          title: fix.title,
+          safety: fix.safety,
+          edits: fix.edits.map((edit) => ({ start: edit.start, end: edit.end, newText: edit.newText })),
+        })),
+      };
+    }),
+    skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, detail: s.detail })),
+    internalErrors: report.failures.map((f) => ({ ruleId: f.ruleId, path: f.path, message: f.message })),
+  };
+}
+
+export function formatJson(report: ScanReport): string {
+  return `${JSON.stringify(buildJsonReport(report), null, 2)}\n`;
+}
