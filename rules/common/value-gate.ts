@@ -34,6 +34,9 @@ const PROSE_WORDS = /\b(?:enter|please|invalid|wrong|incorrect|failed|failure|er
 /** printf-style conversions that make a value a format string. */
 const FORMAT_STRING = /%(?:[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn]|\{\d*\})|\{\}/;
 
+/** "Wi-Fi password", "MQTT API token": a description of the field left where the value belongs. */
+const FIELD_LABEL = /(?:^|\s)(?:password|passwd|pass|passphrase|pwd|token|key|secret|psk|pin|credentials?)$/i;
+
 export interface GateOptions {
   /** The name the value is bound to, to spot values that merely repeat it (NVS key names). */
   readonly name?: string;
@@ -48,6 +51,7 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
   if (FORMAT_STRING.test(value)) return { secret: false, reason: "format string" };
   if (/\s/.test(value) && PROSE_WORDS.test(value)) return { secret: false, reason: "prompt or message" };
   if (/[:?!]\s*$/.test(value) && /\s/.test(value)) return { secret: false, reason: "prompt or message" };
+  if (/\s/.test(value) && FIELD_LABEL.test(value)) return { secret: false, reason: "a label naming the field" };
   if (/^(?:https?|mqtts?|wss?|file):\/\//i.test(value)) return { secret: false, reason: "a URL, not a secret" };
   if (/^(?:\/|\.\.?\/|[A-Za-z]:\\)[^\s]*$/.test(value) || /\.(?:pem|crt|der|key|bin|txt|json|conf)$/i.test(value)) {
     return { secret: false, reason: "a file path" };

@@ -268,7 +268,7 @@ function tomlEntries(root: SyntaxNode): ConfigEntry[] {
         const parts = namedChildrenOf(child);
         const keyNode = parts.find((c) => TOML_KEYS.has(c.type));
         const valueNode = parts[parts.length - 1];
-        if (!keyNode || !valueNode || valueNode === keyNode) continue;
+        if (!keyNode || !valueNode || valueNode.startIndex === keyNode.startIndex) continue;
         const keyParts = tomlKeyParts(keyNode);
         const path = [...prefix, ...keyParts];
         const key = keyParts[keyParts.length - 1] ?? keyNode.text;
@@ -308,7 +308,7 @@ function iniEntries(root: SyntaxNode, text: string): ConfigEntry[] {
     for (const child of namedChildrenOf(container)) {
       if (child.type === "section") {
         const name = namedChildrenOf(child).find((c) => c.type === "section_name");
-        visit(child, name ? [name.text.replace(/^\[|\]$/g, "").trim()] : []);
+        visit(child, name ? [name.text.trim().replace(/^\[|\]$/g, "").trim()] : []);
       } else if (child.type === "setting") {
         const keyNode = namedChildrenOf(child).find((c) => c.type === "setting_name");
         const valueNode = namedChildrenOf(child).find((c) => c.type === "setting_value");
@@ -337,7 +337,7 @@ function devicetreeEntries(root: SyntaxNode): ConfigEntry[] {
         const nameNode = child.childForFieldName("name");
         if (!nameNode) continue;
         const key = nameNode.text;
-        const values = namedChildrenOf(child).filter((c) => c !== nameNode && c.type !== "comment");
+        const values = namedChildrenOf(child).filter((c) => c.startIndex !== nameNode.startIndex && c.type !== "comment");
         if (values.length === 0) {
           out.push({ key, path: [...path, key], value: "true", kind: "boolean", quoted: false, keySpan: span(nameNode), valueSpan: span(nameNode), contentSpan: span(nameNode), span: span(child) });
         }

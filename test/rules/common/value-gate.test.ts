@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { judgeSecretValue } from "../../../rules/common/value-gate.ts";
+import { nameWords, secretName } from "../../../rules/common/names.ts";
+
+describe("value gate", () => {
+  const notSecret: [string, string?][] = [
+    [""], ["   "], ["YOUR_WIFI_PASSWORD"], ["your-token-here"], ["<wifi password>"], ["${WIFI_PSK}"], ["$(MQTT_PASS)"], ["{{ api_token }}"],
+    ["[WILL BE PROVIDED]"], ["xxxx"], ["********"], ["changeme-in-production"], ["password=%s"], ["%08x"], ["Enter password:"],
+    ["Wrong password, try again"], ["Wi-Fi password"], ["https://auth.example.net/token"], ["/etc/mqtt/passwd"], ["certs/client.key"],
+    ["wifi_pass"], ["mqtt.password"], ["TODO"], ["placeholder"], ["x"],
+  ];
+  for (const [value] of notSecret) {
+    it(`${JSON.stringify(value)} is not a secret`, () => {
+      expect(judgeSecretValue(value).secret).toBe(false);
+    });
+  }
+  it("a value repeating its binding's name is a key name", () => {
+    expect(judgeSecretValue("WIFI_PASSWORD", { name: "WIFI_PASSWORD" }).secret).toBe(false);
+  });
+
+  const defaults = ["admin", "root", "1234", "12345678", "password", "Password", "0000", "mypassword"];
+  for (const value of defaults) {
+    it(`${value} is a default credential`, () => {
+      expect(judgeSecretValue(value)).toEqual({ secret: true, defaultCredential: true });
+    });
+  }
+  for (const value of ["Tr0ub4dor&3", "k9TQ2v7xLm0pRw3z", "pump fleet 2024", "hunter2-clinic"]) {
+    it(`${value} is a secret`, () => {
+      expect(judgeSecretValue(value)).toEqual({ secret: true, defaultCredential: false });
+    });
+  }
+});
+
+describe("secret names", () => {
+  it("splits identifiers into words", () => {
+    expect(nameWords("clientcredentialWIFI_PASSWORD")).toEqual(["clientcredential", "wifi", "password"]);
+    expect(nameWords("apiKey")).toEqual(["api", "key"]);
+    expect(nameWords("MQTTBrokerPass")).toEqual(["mqtt", "broker", "pass"]);
+    expect(nameWords("CONFIG_EXAMPLE_WIFI_PASSWORD")).toEqual(["config", "example", "wifi", "password"]);
+  });
+  for (const name of ["WIFI_PASS", "wifiPassword", "mqtt_pwd", "api_key", "apiKey", "AUTH_TOKEN", "client_secret", "wpa_psk", "clientcredentialWIFIPASSWORD", "service_pin_code", "PRIVATE_KEY", "passphrase"]) {
+    it(`${name} names a secret`, () => {
+      expect(secretName(name)).toBeDefined();
+    });
+  }
+  for (const name of ["PASSWORD_MAX_LEN", "WIFI_PASSWORD_KEY", "token_url", "password_file", "bypass", "compass_heading", "passenger", "pin", "LED_PIN", "password_hint", "is_password_set", "public_key", "secret_len", "passwordPrompt", "tokenizer"]) {
+    it(`${name} does not`, () => {
+      expect(secretName(name)).toBeUndefined();
+    });
+  }
+});
