@@ -2,9 +2,10 @@
 // Entry point of the bundled CLI (`dist/cli.js`). Everything testable lives in main.ts; this file
 // only binds it to the real process, the shipped `.wasm` files and Node's module resolution.
 
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { main } from "./main.ts";
+import { HELP, main } from "./main.ts";
 
 declare const STERILE_VERSION: string;
 
@@ -16,6 +17,8 @@ main(process.argv.slice(2), {
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   writeOut: (text) => process.stdout.write(text),
   writeErr: (text) => process.stderr.write(text),
+  exists: existsSync,
+  help: HELP,
   readWasm: (fileName) => readFile(join(grammarsDir, fileName)),
   requireNative: (id) => require(id),
   version: STERILE_VERSION,

@@ -11,6 +11,7 @@ import type { Finding, SeverityOrOff, Span } from "../engine/types.ts";
 import { fingerprintFindings } from "../report/fingerprint.ts";
 import type { CodeFrame, ReportedFinding, ScannedFile } from "../report/model.ts";
 import { walk, type SkippedFile, type WalkedFile } from "./walk.ts";
+import type { ContextPolicy } from "../config/file-role.ts";
 
 export interface ScanOptions {
   readonly paths: readonly string[];
@@ -20,7 +21,10 @@ export interface ScanOptions {
   readonly maxFileSize: number;
   /** Milliseconds one file may take to parse before it is skipped. */
   readonly fileTimeBudget: number;
-  readonly severities: ReadonlyMap<string, SeverityOrOff>;
+  /** Severities and context grading for a file (project config, overrides, file role). */
+  readonly policyFor: (path: string) => { readonly severities: ReadonlyMap<string, SeverityOrOff>; readonly grade: ContextPolicy };
+  /** Narrows the walked files (e.g. to those changed since a git ref). */
+  readonly include?: (path: string) => boolean;
   /** Lets the native backend's trees be collected: they are freed only when the event loop turns. */
   readonly yieldBetweenFiles: boolean;
 }
@@ -76,6 +80,7 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
   const findings: ReportedFinding[] = [];
   const failures: RuleFailure[] = [];
   for (const file of walked.files) {
+    if (options.include && !options.include(file.path)) continue;
     if (file.size > options.maxFileSize) {
       skipped.push({ path: file.path, reason: "too-large", detail: `${file.size} bytes > --max-file-size ${options.maxFileSize}` });
       continue;
@@ -97,7 +102,7 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
     const deadline = Date.now() + options.fileTimeBudget;
     const analysis = engine.analyze(
       { path: file.path, language, text: decoded.text },
-      { severities: options.severities, shouldStop: () => Date.now() > deadline },
+      { ...options.policyFor(file.path), shouldStop: () => Date.now() > deadline },
     );
     if (!analysis.completed) {
       skipped.push({ path: file.path, reason: "time-budget", detail: `parsing took longer than ${options.fileTimeBudget} ms` });

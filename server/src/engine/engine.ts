@@ -31,6 +31,8 @@ export interface AnalysisOptions {
   readonly tree?: ParsedTree;
   /** Polled while parsing; returning true abandons the file (time budget, cancellation). */
   readonly shouldStop?: () => boolean;
+  /** How the file's role grades findings: as the rule says, one step lower, or not at all. */
+  readonly grade?: "keep" | "lower" | "skip";
 }
 
 export interface Analysis {
@@ -76,13 +78,13 @@ export class Engine {
   }
 
   analyze(file: SourceFile, options: AnalysisOptions = {}): Analysis {
-    const rules = this.rulesFor(file.language, options.severities);
+    const rules = options.grade === "skip" ? [] : this.rulesFor(file.language, options.severities);
     if (rules.length === 0) return { findings: [], failures: [], completed: true };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
     const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
     if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
     try {
-      return { ...this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities), completed: true };
+      return { ...this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities, options.grade === "lower"), completed: true };
     } finally {
       ownTree?.release();
     }
@@ -93,6 +95,7 @@ export class Engine {
     rules: readonly Rule[],
     root: SyntaxNode | undefined,
     severities: ReadonlyMap<string, SeverityOrOff> | undefined,
+    lower: boolean,
   ): { findings: Finding[]; failures: RuleFailure[] } {
     const lines = new LineIndex(file.text);
     let entries: ConfigEntry[] | undefined;
@@ -101,7 +104,8 @@ export class Engine {
     const seen = new Set<string>();
     for (const rule of rules) {
       const override = severities?.get(rule.id);
-      const severity: Severity = override && override !== "off" ? override : rule.severity;
+      const configured: Severity = override && override !== "off" ? override : rule.severity;
+      const severity = lower ? LOWER[configured] : configured;
       const reported: Finding[] = [];
       const context: RuleContext = {
         file,
@@ -130,6 +134,8 @@ export class Engine {
     return { findings, failures };
   }
 }
+
+const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
 
 function toFinding(rule: Rule, severity: Severity, file: SourceFile, lines: LineIndex, input: ReportInput): Finding {
   return {

@@ -2,7 +2,7 @@
 // Positions are one-based (lines and UTF-16 columns), like the text and SARIF outputs.
 
 import type { TextRange } from "../engine/types.ts";
-import type { ScanReport } from "./model.ts";
+import { activeFindings, type ScanReport } from "./model.ts";
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -18,7 +18,7 @@ function position(range: TextRange) {
 export function buildJsonReport(report: ScanReport) {
   const rules = new Map(report.rules.map((rule) => [rule.id, rule]));
   const counts = { error: 0, warning: 0, note: 0 };
-  for (const finding of report.findings) counts[finding.severity]++;
+  for (const finding of activeFindings(report)) counts[finding.severity]++;
   return {
     version: JSON_REPORT_VERSION,
     tool: report.tool,
@@ -26,14 +26,15 @@ export function buildJsonReport(report: ScanReport) {
     commandLine: report.commandLine,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
+    ...(report.baseline ? { baseline: { file: report.baseline.file, matched: report.baseline.matched } } : {}),
     summary: {
       filesScanned: report.files.length,
-      findings: report.findings.length,
+      findings: activeFindings(report).length,
       ...counts,
       skipped: report.skipped.length,
       internalErrors: report.failures.length,
     },
-    findings: report.findings.map((finding) => {
+    findings: activeFindings(report).map((finding) => {
       const rule = rules.get(finding.ruleId);
       return {
         ruleId: finding.ruleId,

@@ -17,6 +17,8 @@ export interface ReportedFinding extends Finding {
   /** `sterile/v1` fingerprint: rule + path + hash of normalised, secret-masked content; no line numbers. */
   readonly fingerprint: string;
   readonly frame: CodeFrame;
+  /** With `--baseline`: `unchanged` when the baseline holds it (not reported, not counted). */
+  readonly baselineState?: "new" | "unchanged";
 }
 
 export interface ScannedFile {
@@ -37,4 +39,11 @@ export interface ScanReport {
   readonly findings: readonly ReportedFinding[];
   readonly skipped: readonly SkippedFile[];
   readonly failures: readonly RuleFailure[];
+  /** The baseline in use, if any, and how many findings it matched. */
+  readonly baseline?: { readonly file: string; readonly matched: number };
+}
+
+/** Findings a report lists and the exit code counts: not matched by the baseline. */
+export function activeFindings(report: ScanReport): readonly ReportedFinding[] {
+  return report.findings.filter((f) => f.baselineState !== "unchanged");
 }

@@ -95,6 +95,7 @@ export function buildSarif(report: ScanReport) {
           message: { text: finding.message },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(finding.path), region: region(finding.range) } }],
           partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+          ...(report.baseline ? { baselineState: finding.baselineState ?? "new" } : {}),
           ...(finding.related.length > 0
             ? {
                 relatedLocations: finding.related.map((related, id) => ({

@@ -3,7 +3,7 @@
 
 import { createColors } from "picocolors";
 import type { Severity } from "../engine/types.ts";
-import type { ScanReport } from "./model.ts";
+import { activeFindings, type ScanReport } from "./model.ts";
 
 export interface TextOptions {
   readonly color: boolean;
@@ -17,7 +17,7 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   const c = createColors(options.color);
   const paint: Record<Severity, (s: string) => string> = { error: c.red, warning: c.yellow, note: c.cyan };
   const out: string[] = [];
-  for (const finding of report.findings) {
+  for (const finding of activeFindings(report)) {
     const { line, character } = finding.range.startPosition;
     out.push(
       `${c.bold(`${finding.path}:${line + 1}:${character + 1}`)}  ${paint[finding.severity](finding.severity)}  ${c.dim(finding.ruleId)}  ${finding.message}`,
@@ -41,12 +41,12 @@ export function formatText(report: ScanReport, options: TextOptions): string {
   for (const skip of report.skipped) out.push(c.dim(`skipped ${skip.path}: ${skip.reason} (${skip.detail})`));
   for (const failure of report.failures) out.push(c.red(`internal error in rule ${failure.ruleId} on ${failure.path}: ${failure.message}`));
   const counts = { error: 0, warning: 0, note: 0 };
-  for (const finding of report.findings) counts[finding.severity]++;
+  for (const finding of activeFindings(report)) counts[finding.severity]++;
   const summary =
-    report.findings.length === 0
+    activeFindings(report).length === 0
       ? `No findings in ${plural(report.files.length, "file")}`
-      : `${plural(report.findings.length, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${plural(report.files.length, "file")} scanned`;
-  const extras = [report.skipped.length > 0 ? `${report.skipped.length} skipped` : "", report.failures.length > 0 ? plural(report.failures.length, "internal error") : ""].filter(Boolean);
+      : `${plural(activeFindings(report).length, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${plural(report.files.length, "file")} scanned`;
+  const extras = [report.baseline ? `${report.baseline.matched} matched the baseline` : "", report.skipped.length > 0 ? `${report.skipped.length} skipped` : "", report.failures.length > 0 ? plural(report.failures.length, "internal error") : ""].filter(Boolean);
   out.push(c.bold(extras.length > 0 ? `${summary}; ${extras.join(", ")}` : summary));
   return `${out.join("\n")}\n`;
 }

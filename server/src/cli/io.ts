@@ -1,0 +1,18 @@
+// What the CLI needs from its process, passed in so tests can run it in-process too.
+
+import type { WasmReader } from "../engine/parser.ts";
+
+export interface CliIO {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdoutIsTTY: boolean;
+  writeOut(text: string): void;
+  writeErr(text: string): void;
+  exists(path: string): boolean;
+  /** Reads a shipped `.wasm` file. */
+  readonly readWasm: WasmReader;
+  /** Resolves the native binding and grammar packages for `--parser native|auto`. */
+  readonly requireNative: (id: string) => unknown;
+  readonly version: string;
+  readonly help: string;
+}

@@ -1,0 +1,34 @@
+// What part a file plays in the product, read from its path: product source, test code, an
+// example, or a debug/CI build variant. Rules' findings are graded by it (see context policy).
+
+import { baseName } from "../../../grammars/registry.ts";
+
+export type FileRole = "product" | "test" | "example" | "debug-variant";
+export type ContextPolicy = "keep" | "lower" | "skip";
+
+const TEST_DIRS = new Set(["test", "tests", "testing", "unittest", "unit_test", "unit-test", "unittests", "unit_tests", "__tests__", "ztest", "test_apps"]);
+const EXAMPLE_DIRS = new Set(["example", "examples", "sample", "samples", "demo", "demos"]);
+const TEST_FILE = /^(?:test_.+|.+_tests?|.+\.test|.+_unittest)\.(?:c|h|cc|cpp|cxx|hpp|ino)$/i;
+const DEBUG_VARIANT = /^(?:sdkconfig\.(?:ci|debug|dev|test)(?:\..+)?|.*(?:^|[._-])(?:debug|dev|devel|ci)(?:[._-].*)?\.conf|.+_(?:debug|dev)_defconfig)$/i;
+
+export function fileRole(path: string): FileRole {
+  const segments = path.split("/");
+  const name = baseName(path);
+  if (DEBUG_VARIANT.test(name)) return "debug-variant";
+  const dirs = segments.slice(0, -1).map((s) => s.toLowerCase());
+  if (dirs.some((d) => TEST_DIRS.has(d)) || TEST_FILE.test(name)) return "test";
+  if (dirs.some((d) => EXAMPLE_DIRS.has(d))) return "example";
+  return "product";
+}
+
+/**
+ * The default grading: product and example code keep the rule's severity (SDK examples are what
+ * product code is copied from); test code and debug/CI build variants are lowered one step —
+ * still visible, rarely blocking.
+ */
+export const DEFAULT_CONTEXT_POLICY: Readonly<Record<FileRole, ContextPolicy>> = {
+  product: "keep",
+  example: "keep",
+  test: "lower",
+  "debug-variant": "lower",
+};
