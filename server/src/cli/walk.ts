@@ -38,6 +38,8 @@ export interface WalkResult {
 
 /** Never descended into: version-control internals and package caches. */
 const ALWAYS_SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules"]);
+/** Sterile's own files: its config names rules (`hardcoded-credential: off`), the baseline holds fingerprints. */
+const OWN_FILES = new Set([".sterile.yml", ".sterile.yaml", ".sterile.json", ".sterile-baseline.json"]);
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
@@ -114,7 +116,7 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
         await visitDir(absolute, active);
         continue;
       }
-      if (isExcluded(path) || ignoredByLayers(active, path, false)) continue;
+      if (OWN_FILES.has(entry.name) || isExcluded(path) || ignoredByLayers(active, path, false)) continue;
       if (!languageFor(entry.name)) continue;
       if (entry.isSymbolicLink()) {
         try {
