@@ -25,8 +25,8 @@ export interface KconfigSymbol {
 }
 
 const SYMBOL_START = /^[ \t]*(?:menu)?config[ \t]+([A-Za-z0-9_]+)[ \t]*(?:#.*)?$/;
-const TYPE_LINE = /^[ \t]*(bool|tristate|string|int|hex)\b[ \t]*(.*)$/;
-const DEFAULT_LINE = /^([ \t]*(?:default|def_bool|def_tristate|def_string|def_int|def_hex)[ \t]+)(.*)$/;
+const TYPE_LINE = /^[ \t]*(bool|tristate|string|int|hex)\b(.*)$/;
+const DEFAULT_LINE = /^([ \t]*(?:default|def_bool|def_tristate|def_string|def_int|def_hex)[ \t])(.*)$/;
 const BLOCK_END = /^[ \t]*(?:endmenu|endchoice|endif|menu|choice|if|source|rsource|osource|orsource|comment|mainmenu)\b/;
 
 /** Reads a quoted Kconfig string starting at `text[0] === '"'`; returns its length and decoded value. */
@@ -60,11 +60,17 @@ function stripTrailingComment(text: string): string {
   return text;
 }
 
+/** `  if FOO && BAR` → `FOO && BAR`. */
+function conditionOf(text: string): string | undefined {
+  const trimmed = text.trim();
+  return trimmed.startsWith("if") && /^if[ \t]/.test(trimmed) ? trimmed.slice(3).trim() || undefined : undefined;
+}
+
 function parseDefault(rest: string, restStart: number): KconfigDefault | undefined {
   const body = stripTrailingComment(rest).trimEnd();
   const quoted = readQuoted(body);
   if (quoted) {
-    const condition = body.slice(quoted.length).match(/^[ \t]+if[ \t]+(.+)$/)?.[1];
+    const condition = conditionOf(body.slice(quoted.length));
     return {
       raw: body.slice(0, quoted.length),
       value: quoted.value,
@@ -76,9 +82,10 @@ function parseDefault(rest: string, restStart: number): KconfigDefault | undefin
       ...(condition ? { condition } : {}),
     };
   }
-  const match = body.match(/^(\S+)(?:[ \t]+if[ \t]+(.+))?$/);
-  if (!match) return undefined;
-  const raw = match[1]!;
+  const cut = body.search(/[ \t]/);
+  const raw = cut < 0 ? body : body.slice(0, cut);
+  if (!raw) return undefined;
+  const condition = cut < 0 ? undefined : conditionOf(body.slice(cut));
   return {
     raw,
     value: raw,
@@ -87,7 +94,7 @@ function parseDefault(rest: string, restStart: number): KconfigDefault | undefin
     end: restStart + raw.length,
     contentStart: restStart,
     contentEnd: restStart + raw.length,
-    ...(match[2] ? { condition: match[2] } : {}),
+    ...(condition ? { condition } : {}),
   };
 }
 
@@ -115,10 +122,12 @@ export function parseKconfigDefinitions(text: string): KconfigSymbol[] {
       const def = DEFAULT_LINE.exec(line);
       if (type) {
         current.type = type[1] as KconfigSymbol["type"];
-        const prompt = readQuoted(type[2] ?? "");
+        const prompt = readQuoted((type[2] ?? "").trim());
         if (prompt) current.prompt = prompt.value;
       } else if (def) {
-        const parsed = parseDefault(def[2] ?? "", lineStart + (def[1] ?? "").length);
+        const rest = def[2] ?? "";
+        const lead = rest.length - rest.trimStart().length;
+        const parsed = parseDefault(rest.trimStart(), lineStart + (def[1] ?? "").length + lead);
         if (parsed) current.defaults.push(parsed);
       }
     }

@@ -4,12 +4,28 @@
 
 /** `clientcredentialWIFI_PASSWORD` → [clientcredential, wifi, password]; `apiKey` → [api, key]. */
 export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+  const words: string[] = [];
+  let word = "";
+  const flush = () => {
+    if (word) words.push(word.toLowerCase());
+    word = "";
+  };
+  const kind = (ch: string | undefined) => (ch === undefined ? "" : ch >= "a" && ch <= "z" ? "lower" : ch >= "A" && ch <= "Z" ? "upper" : ch >= "0" && ch <= "9" ? "digit" : "other");
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    const current = kind(ch);
+    if (current === "other") {
+      flush();
+      continue;
+    }
+    const previous = kind(name[i - 1]);
+    // A word starts at lower→Upper (`wifiPass`) and at the last capital of a run followed by
+    // lower case (`MQTTBroker` → MQTT, Broker).
+    if (current === "upper" && (previous === "lower" || previous === "digit" || (previous === "upper" && kind(name[i + 1]) === "lower"))) flush();
+    word += ch;
+  }
+  flush();
+  return words;
 }
 
 /** Single words that name a secret. `pass` only counts as a whole word (`WIFI_PASS`). */

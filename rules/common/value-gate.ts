@@ -32,7 +32,7 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
 const PROSE_WORDS = /\b(?:enter|please|invalid|wrong|incorrect|failed|failure|error|missing|required|must|should|set|your|the|is|was|not|for|to|of|new|old|confirm|forgot|reset|change|length|characters?)\b/i;
 
 /** printf-style conversions that make a value a format string. */
-const FORMAT_STRING = /%(?:[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn]|\{\d*\})|\{\}/;
+const FORMAT_STRING = /%(?:[-+ #0]*(?:[1-9]\d*)?(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXeEfgGcspn]|\{\d*\})|\{\}/;
 
 /** "Wi-Fi password", "MQTT API token": a description of the field left where the value belongs. */
 const FIELD_LABEL = /(?:^|\s)(?:password|passwd|pass|passphrase|pwd|token|key|secret|psk|pin|credentials?)$/i;

@@ -9,12 +9,21 @@ export type ContextPolicy = "keep" | "lower" | "skip";
 const TEST_DIRS = new Set(["test", "tests", "testing", "unittest", "unit_test", "unit-test", "unittests", "unit_tests", "__tests__", "ztest", "test_apps"]);
 const EXAMPLE_DIRS = new Set(["example", "examples", "sample", "samples", "demo", "demos"]);
 const TEST_FILE = /^(?:test_.+|.+_tests?|.+\.test|.+_unittest)\.(?:c|h|cc|cpp|cxx|hpp|ino)$/i;
-const DEBUG_VARIANT = /^(?:sdkconfig\.(?:ci|debug|dev|test)(?:\..+)?|.*(?:^|[._-])(?:debug|dev|devel|ci)(?:[._-].*)?\.conf|.+_(?:debug|dev)_defconfig)$/i;
+const DEBUG_WORDS = new Set(["debug", "dev", "devel", "ci", "test"]);
+
+/** `sdkconfig.ci.debug`, `prj_dev.conf`, `overlay-debug.conf`, `board_debug_defconfig`: named for a non-product build. */
+function isDebugVariant(name: string): boolean {
+  const lower = name.toLowerCase();
+  const words = lower.split(/[._-]/);
+  if (lower.startsWith("sdkconfig.")) return DEBUG_WORDS.has(words[1] ?? "");
+  if (lower.endsWith(".conf") || lower.endsWith("_defconfig")) return words.slice(0, -1).some((w) => DEBUG_WORDS.has(w) && w !== "test");
+  return false;
+}
 
 export function fileRole(path: string): FileRole {
   const segments = path.split("/");
   const name = baseName(path);
-  if (DEBUG_VARIANT.test(name)) return "debug-variant";
+  if (isDebugVariant(name)) return "debug-variant";
   const dirs = segments.slice(0, -1).map((s) => s.toLowerCase());
   if (dirs.some((d) => TEST_DIRS.has(d)) || TEST_FILE.test(name)) return "test";
   if (dirs.some((d) => EXAMPLE_DIRS.has(d))) return "example";

@@ -84,7 +84,7 @@ function quotedEntry(
   };
 }
 
-const NOT_SET = /^#[ \t]*(CONFIG_[A-Za-z0-9_]+|[A-Z][A-Z0-9_]*_CONFIG_[A-Za-z0-9_]+)[ \t]+is not set[ \t]*$/;
+const NOT_SET = /^#[ \t]*([A-Za-z0-9_]+)[ \t]+is not set[ \t]*$/;
 
 /** `CONFIG_X=y` lines, `key value` / `key=value` lines and `# CONFIG_X is not set` (data, not a comment). */
 function propertiesEntries(root: SyntaxNode, text: string): ConfigEntry[] {
@@ -114,7 +114,8 @@ function propertiesEntries(root: SyntaxNode, text: string): ConfigEntry[] {
       out.push(quotedEntry(key, [key], span(keyNode), valueNode.startIndex, raw, span(node)));
     } else if (node.type === "comment") {
       const match = NOT_SET.exec(node.text.trimEnd());
-      if (!match) continue;
+      // `CONFIG_X`, or a prefixed namespace such as sysbuild's `SB_CONFIG_X`.
+      if (!match || !(match[1]!.startsWith("CONFIG_") || match[1]!.includes("_CONFIG_"))) continue;
       const key = match[1]!;
       const keyStart = node.startIndex + node.text.indexOf(key);
       out.push({
