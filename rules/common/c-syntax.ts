@@ -222,11 +222,13 @@ export interface StringMacro {
 
 /**
  * `#define NAME "value"` (possibly split over several literals or lines). Bodies that are not
- * made only of literals (`#define URL "http://" HOST`) report `hasMacro`.
+ * made only of literals (`#define URL "http://" HOST`) report `hasMacro`. Pass
+ * `ctx.nodes(["preproc_def"])` rather than a root: walking the tree from JavaScript is slow.
  */
-export function stringMacros(root: SyntaxNode): StringMacro[] {
+export function stringMacros(source: SyntaxNode | readonly SyntaxNode[]): StringMacro[] {
   const out: StringMacro[] = [];
-  for (const node of descendants(root)) {
+  const defines = "type" in source ? descendants(source as SyntaxNode) : (source as readonly SyntaxNode[]);
+  for (const node of defines) {
     if (node.type !== "preproc_def") continue;
     const nameNode = node.childForFieldName("name");
     const body = node.childForFieldName("value");

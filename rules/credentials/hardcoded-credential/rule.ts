@@ -1,5 +1,5 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
-import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import { bindingOf, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
@@ -54,9 +54,9 @@ function comparedName(literal: SyntaxNode): SyntaxNode | undefined {
   return undefined;
 }
 
-function checkC(ctx: RuleContext, root: SyntaxNode): void {
-  for (const node of descendants(root)) {
-    if (!STRING_TYPES.has(node.type) || node.parent?.type === "concatenated_string") continue;
+function checkC(ctx: RuleContext): void {
+  for (const node of ctx.nodes([...STRING_TYPES])) {
+    if (node.parent?.type === "concatenated_string") continue;
     const value = stringValue(node);
     if (!value) continue;
     const binding = bindingOf(node);
@@ -67,7 +67,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
     const compared = comparedName(node);
     if (compared) reportC(ctx, compared.text, value, value.span);
   }
-  for (const macro of stringMacros(root)) {
+  for (const macro of stringMacros(ctx.nodes(["preproc_def"]))) {
     reportC(ctx, macro.name, macro.value, macro.value.span);
   }
 }
@@ -108,7 +108,7 @@ export default defineRule({
   docs,
   check(ctx) {
     if (ctx.file.language === "c" || ctx.file.language === "cpp") {
-      if (ctx.root) checkC(ctx, ctx.root);
+      checkC(ctx);
     } else {
       checkConfig(ctx);
     }

@@ -49,6 +49,7 @@ export const SCAN_OPTIONS = {
   "dry-run": { type: "boolean" },
   parser: { type: "string" },
   "max-file-size": { type: "string" },
+  "time-budget": { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -65,6 +66,12 @@ function parseSize(value: string | undefined): number {
   if (!match) throw new UsageError(`--max-file-size must be a number of bytes, e.g. 4194304 or 4M (got "${value}")`);
   const unit = (match[2] ?? "").toLowerCase()[0];
   return Number(match[1]) * (unit === "k" ? 1024 : unit === "m" ? 1024 * 1024 : 1);
+}
+
+function parseTimeBudget(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_FILE_TIME_BUDGET_MS;
+  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) throw new UsageError(`--time-budget must be a positive number of milliseconds (got "${value}")`);
+  return Number(value);
 }
 
 interface OutputSpec {
@@ -159,7 +166,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     exclude: [...configExcludes, ...(values.exclude ?? [])],
     respectGitignore: !values["no-gitignore"],
     maxFileSize,
-    fileTimeBudget: DEFAULT_FILE_TIME_BUDGET_MS,
+    fileTimeBudget: parseTimeBudget(values["time-budget"]),
     policyFor: (path) => policy.forFile(toConfigPath(path)),
     ...(changed ? { include: (path: string) => changed.has(path) } : {}),
     yieldBetweenFiles: backend.kind === "native",

@@ -105,7 +105,7 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
       { ...options.policyFor(file.path), shouldStop: () => Date.now() > deadline },
     );
     if (!analysis.completed) {
-      skipped.push({ path: file.path, reason: "time-budget", detail: `parsing took longer than ${options.fileTimeBudget} ms` });
+      skipped.push({ path: file.path, reason: "time-budget", detail: `analysis took longer than ${options.fileTimeBudget} ms` });
       continue;
     }
     files.push({ path: file.path, language });

@@ -4,7 +4,7 @@
 
 import type { LanguageId } from "../../../grammars/registry.ts";
 import { parseKconfigDefinitions } from "../../../grammars/kconfig-def.ts";
-import { namedChildrenOf, type SyntaxNode } from "./syntax.ts";
+import { descendants, namedChildrenOf, type SyntaxNode } from "./syntax.ts";
 import type { Span } from "./types.ts";
 
 export type EntryKind = "string" | "number" | "boolean" | "unset" | "null" | "other";
@@ -136,46 +136,43 @@ function propertiesEntries(root: SyntaxNode, text: string): ConfigEntry[] {
 
 function jsonEntries(root: SyntaxNode): ConfigEntry[] {
   const out: ConfigEntry[] = [];
-  const visit = (node: SyntaxNode, path: string[], key: string | undefined, keyNode: SyntaxNode | undefined, whole: Span | undefined) => {
-    switch (node.type) {
-      case "document":
-        for (const child of namedChildrenOf(node)) visit(child, path, undefined, undefined, undefined);
-        return;
-      case "object":
-        for (const pair of namedChildrenOf(node)) {
-          if (pair.type !== "pair") continue;
-          const k = pair.childForFieldName("key");
-          const v = pair.childForFieldName("value");
-          if (!k || !v) continue;
-          const name = unquote(k.text).value;
-          visit(v, [...path, name], name, k, span(pair));
-        }
-        return;
-      case "array":
-        for (const item of namedChildrenOf(node)) visit(item, path, key, keyNode, whole ?? span(item));
-        return;
-      default: {
-        if (key === undefined || !keyNode || node.type === "comment") return;
-        const kind: EntryKind =
-          node.type === "string" ? "string" : node.type === "number" ? "number" : node.type === "true" || node.type === "false" ? "boolean" : node.type === "null" ? "null" : "other";
-        const raw = node.text;
-        const decoded = kind === "string" ? decodeJsonString(raw) : raw;
-        const valueSpan = span(node);
-        out.push({
-          key,
-          path,
-          value: decoded,
-          kind,
-          quoted: kind === "string",
-          keySpan: span(keyNode),
-          valueSpan,
-          contentSpan: kind === "string" ? { start: valueSpan.start + 1, end: valueSpan.end - 1 } : valueSpan,
-          span: whole ?? valueSpan,
-        });
+  // An explicit stack: JSON nests 10,000 deep in hostile files.
+  const stack: { node: SyntaxNode; path: string[]; key?: string; keyNode?: SyntaxNode; whole?: Span }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path, key, keyNode, whole } = stack.pop()!;
+    if (node.type === "document") {
+      for (const child of namedChildrenOf(node).reverse()) stack.push({ node: child, path });
+    } else if (node.type === "object") {
+      for (const pair of namedChildrenOf(node).reverse()) {
+        if (pair.type !== "pair") continue;
+        const k = pair.childForFieldName("key");
+        const v = pair.childForFieldName("value");
+        if (!k || !v) continue;
+        const name = unquote(k.text).value;
+        stack.push({ node: v, path: [...path, name], key: name, keyNode: k, whole: span(pair) });
       }
+    } else if (node.type === "array") {
+      for (const item of namedChildrenOf(node).reverse()) {
+        stack.push({ node: item, path, ...(key !== undefined ? { key } : {}), ...(keyNode ? { keyNode } : {}), whole: whole ?? span(item) });
+      }
+    } else if (key !== undefined && keyNode && node.type !== "comment") {
+      const kind: EntryKind =
+        node.type === "string" ? "string" : node.type === "number" ? "number" : node.type === "true" || node.type === "false" ? "boolean" : node.type === "null" ? "null" : "other";
+      const raw = node.text;
+      const valueSpan = span(node);
+      out.push({
+        key,
+        path,
+        value: kind === "string" ? decodeJsonString(raw) : raw,
+        kind,
+        quoted: kind === "string",
+        keySpan: span(keyNode),
+        valueSpan,
+        contentSpan: kind === "string" ? { start: valueSpan.start + 1, end: valueSpan.end - 1 } : valueSpan,
+        span: whole ?? valueSpan,
+      });
     }
-  };
-  visit(root, [], undefined, undefined, undefined);
+  }
   return out;
 }
 
@@ -251,20 +248,25 @@ function yamlEntries(root: SyntaxNode): ConfigEntry[] {
 }
 
 function tomlKeyParts(node: SyntaxNode): string[] {
-  if (node.type === "dotted_key") return namedChildrenOf(node).flatMap(tomlKeyParts);
-  if (node.type === "quoted_key") return [unquote(node.text).value];
-  return [node.text];
+  const parts: string[] = [];
+  for (const part of descendants(node)) {
+    if (part.type === "bare_key") parts.push(part.text);
+    else if (part.type === "quoted_key") parts.push(unquote(part.text).value);
+  }
+  return parts;
 }
 
 const TOML_KEYS = new Set(["bare_key", "quoted_key", "dotted_key"]);
 
 function tomlEntries(root: SyntaxNode): ConfigEntry[] {
   const out: ConfigEntry[] = [];
-  const visitPairs = (container: SyntaxNode, prefix: string[]) => {
-    for (const child of namedChildrenOf(container)) {
+  const stack: { container: SyntaxNode; prefix: string[] }[] = [{ container: root, prefix: [] }];
+  while (stack.length > 0) {
+    const { container, prefix } = stack.pop()!;
+    for (const child of namedChildrenOf(container).reverse()) {
       if (child.type === "table" || child.type === "table_array_element") {
         const header = namedChildrenOf(child).find((c) => TOML_KEYS.has(c.type));
-        visitPairs(child, header ? tomlKeyParts(header) : []);
+        stack.push({ container: child, prefix: header ? tomlKeyParts(header) : [] });
       } else if (child.type === "pair") {
         const parts = namedChildrenOf(child);
         const keyNode = parts.find((c) => TOML_KEYS.has(c.type));
@@ -276,7 +278,7 @@ function tomlEntries(root: SyntaxNode): ConfigEntry[] {
         const values = valueNode.type === "array" ? namedChildrenOf(valueNode) : [valueNode];
         for (const value of values) {
           if (value.type === "inline_table") {
-            visitPairs(value, path);
+            stack.push({ container: value, prefix: path });
             continue;
           }
           const raw = value.text;
@@ -298,9 +300,8 @@ function tomlEntries(root: SyntaxNode): ConfigEntry[] {
         }
       }
     }
-  };
-  visitPairs(root, []);
-  return out;
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.valueSpan.start - b.valueSpan.start);
 }
 
 function iniEntries(root: SyntaxNode, text: string): ConfigEntry[] {
@@ -329,37 +330,43 @@ function iniEntries(root: SyntaxNode, text: string): ConfigEntry[] {
 
 function devicetreeEntries(root: SyntaxNode): ConfigEntry[] {
   const out: ConfigEntry[] = [];
-  const visit = (node: SyntaxNode, path: string[]) => {
-    for (const child of namedChildrenOf(node)) {
+  const stack: { node: SyntaxNode; path: string[] }[] = [{ node: root, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    for (const child of namedChildrenOf(node).reverse()) {
       if (child.type === "node") {
-        const name = child.childForFieldName("name")?.text ?? "";
-        visit(child, [...path, name]);
+        stack.push({ node: child, path: [...path, child.childForFieldName("name")?.text ?? ""] });
       } else if (child.type === "property") {
-        const nameNode = child.childForFieldName("name");
-        if (!nameNode) continue;
-        const key = nameNode.text;
-        const values = namedChildrenOf(child).filter((c) => c.startIndex !== nameNode.startIndex && c.type !== "comment");
-        if (values.length === 0) {
-          out.push({ key, path: [...path, key], value: "true", kind: "boolean", quoted: false, keySpan: span(nameNode), valueSpan: span(nameNode), contentSpan: span(nameNode), span: span(child) });
-        }
-        for (const value of values) {
-          if (value.type === "string_literal") {
-            out.push(quotedEntry(key, [...path, key], span(nameNode), value.startIndex, value.text, span(child)));
-          } else if (value.type === "integer_cells") {
-            const cells = namedChildrenOf(value);
-            const only = cells.length === 1 ? cells[0] : undefined;
-            out.push({
-              key, path: [...path, key], value: only ? only.text : value.text, kind: only ? "number" : "other", quoted: false,
-              keySpan: span(nameNode), valueSpan: span(value), contentSpan: only ? span(only) : span(value), span: span(child),
-            });
-          }
-        }
+        out.push(...devicetreeProperty(child, path));
       } else {
-        visit(child, path);
+        stack.push({ node: child, path });
       }
     }
-  };
-  visit(root, []);
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.valueSpan.start - b.valueSpan.start);
+}
+
+function devicetreeProperty(property: SyntaxNode, path: readonly string[]): ConfigEntry[] {
+  const out: ConfigEntry[] = [];
+  const nameNode = property.childForFieldName("name");
+  if (!nameNode) return out;
+  const key = nameNode.text;
+  const values = namedChildrenOf(property).filter((c) => c.startIndex !== nameNode.startIndex && c.type !== "comment");
+  if (values.length === 0) {
+    out.push({ key, path: [...path, key], value: "true", kind: "boolean", quoted: false, keySpan: span(nameNode), valueSpan: span(nameNode), contentSpan: span(nameNode), span: span(property) });
+  }
+  for (const value of values) {
+    if (value.type === "string_literal") {
+      out.push(quotedEntry(key, [...path, key], span(nameNode), value.startIndex, value.text, span(property)));
+    } else if (value.type === "integer_cells") {
+      const cells = namedChildrenOf(value);
+      const only = cells.length === 1 ? cells[0] : undefined;
+      out.push({
+        key, path: [...path, key], value: only ? only.text : value.text, kind: only ? "number" : "other", quoted: false,
+        keySpan: span(nameNode), valueSpan: span(value), contentSpan: only ? span(only) : span(value), span: span(property),
+      });
+    }
+  }
   return out;
 }
 

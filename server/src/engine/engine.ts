@@ -84,10 +84,33 @@ export class Engine {
     const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
     if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
     try {
-      return { ...this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities, options.grade === "lower"), completed: true };
+      return this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities, options.grade === "lower", options.shouldStop);
     } finally {
       ownTree?.release();
     }
+  }
+
+  /** Which of `types` the language's grammar knows, found once by compiling a probe query per type. */
+  private readonly knownTypes = new Map<string, boolean>();
+
+  private nodesOfTypes(language: LanguageId, root: SyntaxNode, types: readonly string[]): SyntaxNode[] {
+    const valid = types.filter((type) => {
+      const key = `${language}\u0000${type}`;
+      let known = this.knownTypes.get(key);
+      if (known === undefined) {
+        try {
+          this.backend.compileQuery(language, `(${type}) @n`);
+          known = true;
+        } catch {
+          known = false;
+        }
+        this.knownTypes.set(key, known);
+      }
+      return known;
+    });
+    if (valid.length === 0) return [];
+    const query = this.backend.compileQuery(language, `[${valid.map((t) => `(${t})`).join(" ")}] @n`);
+    return query.matches(root).map((m) => m.captures[0]!.node);
   }
 
   private runRules(
@@ -96,13 +119,27 @@ export class Engine {
     root: SyntaxNode | undefined,
     severities: ReadonlyMap<string, SeverityOrOff> | undefined,
     lower: boolean,
-  ): { findings: Finding[]; failures: RuleFailure[] } {
+    shouldStop: (() => boolean) | undefined,
+  ): Analysis {
     const lines = new LineIndex(file.text);
     let entries: ConfigEntry[] | undefined;
+    const nodeCache = new Map<string, readonly SyntaxNode[]>();
+    const nodes = (types: readonly string[]): readonly SyntaxNode[] => {
+      if (!root) return [];
+      const key = [...types].sort().join(" ");
+      let found = nodeCache.get(key);
+      if (!found) {
+        found = this.nodesOfTypes(file.language, root, types);
+        nodeCache.set(key, found);
+      }
+      return found;
+    };
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const seen = new Set<string>();
     for (const rule of rules) {
+      // Rules run synchronously; between them is where a time budget can end the file.
+      if (shouldStop?.()) return { findings: [], failures, completed: false };
       const override = severities?.get(rule.id);
       const configured: Severity = override && override !== "off" ? override : rule.severity;
       const severity = lower ? LOWER[configured] : configured;
@@ -112,6 +149,7 @@ export class Engine {
         root,
         entries: () => (entries ??= configEntries(file.language, root, file.text)),
         query: (source: string): readonly QueryMatch[] => (root ? this.backend.compileQuery(file.language, source).matches(root) : []),
+        nodes,
         report: (input: ReportInput) => {
           reported.push(toFinding(rule, severity, file, lines, input));
         },
@@ -131,7 +169,7 @@ export class Engine {
       }
     }
     findings.sort(compareFindings);
-    return { findings, failures };
+    return { findings, failures, completed: true };
   }
 }
 

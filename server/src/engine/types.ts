@@ -139,5 +139,11 @@ export interface RuleContext {
   entries(): readonly ConfigEntry[];
   /** Runs a tree-sitter query (compiled once per language and cached) over the whole tree. */
   query(source: string): readonly QueryMatch[];
+  /**
+   * Every node of the given types, in document order. Far cheaper than walking the tree from
+   * JavaScript (the walk runs inside the parser); shared by all rules on the same file. Types the
+   * grammar does not have are ignored.
+   */
+  nodes(types: readonly string[]): readonly SyntaxNode[];
   report(input: ReportInput): void;
 }
