@@ -275,6 +275,8 @@ export function literalsInMacroBody(text: string, offset: number): CStringValue 
     }
     hasMacro = true;
     value += "\u0000";
+    // Always advance: an unterminated `"` must not stall the lexer.
+    i++;
     while (i < text.length && !/[\s"()]/.test(text[i]!)) i++;
   }
   if (parts.length === 0) return undefined;
