@@ -66,7 +66,7 @@ describe("config entries", () => {
   });
 
   it("TOML tables, dotted keys and arrays", async () => {
-    const text = '[wifi]\npassword = "x"\n[a.b]\ntls = false\nurls = ["http://h"]\n';
+    const text = '[wifi]\npassword = "x"\n[a.b]\ntls = false  # trailing comment\nurls = ["http://h"]\n';
     expect(view(text, await entries("toml", text)).map((e) => [e.path, e.value, e.kind, e.content])).toEqual([
       ["wifi.password", "x", "string", "x"],
       ["a.b.tls", "false", "boolean", "false"],

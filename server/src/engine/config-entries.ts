@@ -268,7 +268,7 @@ function tomlEntries(root: SyntaxNode): ConfigEntry[] {
         const header = namedChildrenOf(child).find((c) => TOML_KEYS.has(c.type));
         stack.push({ container: child, prefix: header ? tomlKeyParts(header) : [] });
       } else if (child.type === "pair") {
-        const parts = namedChildrenOf(child);
+        const parts = namedChildrenOf(child).filter((c) => c.type !== "comment");
         const keyNode = parts.find((c) => TOML_KEYS.has(c.type));
         const valueNode = parts[parts.length - 1];
         if (!keyNode || !valueNode || valueNode.startIndex === keyNode.startIndex) continue;

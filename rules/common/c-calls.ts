@@ -1,0 +1,177 @@
+// C/C++ facts about calls and struct fields that transport rules (and any rule keyed on an SDK
+// API or a config struct field) share: who is called with what, which field a value is written
+// to, and the names around it (`mqtt_cfg`, `esp_mqtt_client_config_t`, `.broker.address`) that say
+// what the struct is for. Written against node types common to tree-sitter-c and tree-sitter-cpp.
+
+import { ancestor, descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
+import { declaratorName } from "./c-syntax.ts";
+
+/** Strips parentheses and casts: `((long)0)` → `0`. */
+export function unwrapExpression(node: SyntaxNode): SyntaxNode {
+  let current = node;
+  for (let depth = 0; depth < 16; depth++) {
+    if (current.type === "parenthesized_expression") {
+      const inner = namedChildrenOf(current).find((c) => c.type !== "comment");
+      if (!inner) return current;
+      current = inner;
+    } else if (current.type === "cast_expression") {
+      const value = current.childForFieldName("value");
+      if (!value) return current;
+      current = value;
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+/** The called name: `f(…)` → `f`, `client.setServer(…)` → `setServer`, `ns::f(…)` → `f`. */
+export function calleeName(call: SyntaxNode): string | undefined {
+  const fn = call.childForFieldName("function");
+  if (!fn) return undefined;
+  if (fn.type === "identifier") return fn.text;
+  if (fn.type === "field_expression") return fn.childForFieldName("field")?.text;
+  if (fn.type === "qualified_identifier") return fn.childForFieldName("name")?.text;
+  return undefined;
+}
+
+/** The arguments of a call expression, comments left out. */
+export function callArguments(call: SyntaxNode): SyntaxNode[] {
+  const list = call.childForFieldName("arguments");
+  return list ? namedChildrenOf(list).filter((c) => c.type !== "comment") : [];
+}
+
+/** The call a value is an argument of, and its index. */
+export function enclosingCall(node: SyntaxNode): { call: SyntaxNode; name: string | undefined; index: number } | undefined {
+  let expression = node;
+  while (expression.parent && (expression.parent.type === "parenthesized_expression" || expression.parent.type === "cast_expression")) {
+    expression = expression.parent;
+  }
+  const list = expression.parent;
+  if (list?.type !== "argument_list" || list.parent?.type !== "call_expression") return undefined;
+  const index = callArguments(list.parent).findIndex((a) => a.startIndex === expression.startIndex);
+  return { call: list.parent, name: calleeName(list.parent), index };
+}
+
+/** The names along an lvalue: `ctx->cfg.broker.port` → [ctx, cfg, broker, port]. */
+export function memberPath(node: SyntaxNode): string[] {
+  const out: string[] = [];
+  let current: SyntaxNode | null = node;
+  for (let depth = 0; current && depth < 32; depth++) {
+    switch (current.type) {
+      case "field_expression": {
+        const field = current.childForFieldName("field");
+        if (field) out.unshift(field.text);
+        current = current.childForFieldName("argument");
+        break;
+      }
+      case "subscript_expression":
+        current = current.childForFieldName("argument");
+        break;
+      case "pointer_expression":
+      case "parenthesized_expression":
+        current = current.childForFieldName("argument") ?? namedChildrenOf(current)[0] ?? null;
+        break;
+      case "identifier":
+      case "field_identifier":
+        out.unshift(current.text);
+        return out;
+      case "qualified_identifier":
+        current = current.childForFieldName("name");
+        break;
+      default:
+        return out;
+    }
+  }
+  return out;
+}
+
+/** A value written to a named struct field, by designated initialiser or by assignment. */
+export interface FieldWrite {
+  /** The field written: the last designator or member name. */
+  readonly field: string;
+  readonly fieldNode: SyntaxNode;
+  readonly value: SyntaxNode;
+  /**
+   * Names that say what the struct is for, outermost first: the declared variable and its type,
+   * enclosing designators, the lvalue's members (`mqtt_cfg`, `esp_mqtt_client_config_t`, `broker`, `address`).
+   */
+  readonly context: readonly string[];
+}
+
+function designators(pair: SyntaxNode): SyntaxNode[] {
+  return namedChildrenOf(pair)
+    .filter((c) => c.type === "field_designator")
+    .map((d) => namedChildrenOf(d).find((c) => c.type === "field_identifier"))
+    .filter((n): n is SyntaxNode => n !== undefined);
+}
+
+const DECLARATION_TYPES = new Set(["declaration", "field_declaration", "parameter_declaration"]);
+
+/** Names around an initializer list: enclosing designators, the declared variable, its type. */
+function initializerContext(list: SyntaxNode): string[] {
+  const out: string[] = [];
+  let current: SyntaxNode | null = list;
+  for (let depth = 0; current && depth < 32; depth++) {
+    const parent: SyntaxNode | null = current.parent;
+    if (!parent) break;
+    if (parent.type === "initializer_pair") {
+      out.unshift(...designators(parent).map((d) => d.text));
+    } else if (parent.type === "field_initializer") {
+      const name = namedChildrenOf(parent).find((c) => c.type === "field_identifier");
+      if (name) out.unshift(name.text);
+    } else if (parent.type === "init_declarator") {
+      const name = declaratorName(parent.childForFieldName("declarator"));
+      if (name) out.unshift(name.text);
+      const declaration = ancestor(parent, DECLARATION_TYPES, 2);
+      const type = declaration?.childForFieldName("type");
+      if (type) out.unshift(type.text);
+      break;
+    } else if (parent.type === "compound_literal_expression") {
+      const type = parent.childForFieldName("type");
+      if (type) out.unshift(type.text);
+      break;
+    } else if (parent.type !== "initializer_list" && parent.type !== "initializer_pair") {
+      break;
+    }
+    current = parent;
+  }
+  return out;
+}
+
+/** Every field write below `root`: `.a.b = v` in initialisers, `{ .a = { .b = v } }`, `x.a.b = v;`, `p->b = v;`. */
+export function fieldWrites(root: SyntaxNode): FieldWrite[] {
+  const out: FieldWrite[] = [];
+  for (const node of descendants(root)) {
+    if (node.type === "initializer_pair") {
+      const names = designators(node);
+      const last = names[names.length - 1];
+      const value = node.childForFieldName("value") ?? namedChildrenOf(node).at(-1);
+      if (!last || !value || value.type === "field_designator") continue;
+      const list = node.parent;
+      const outer = list ? initializerContext(list) : [];
+      out.push({ field: last.text, fieldNode: last, value, context: [...outer, ...names.slice(0, -1).map((n) => n.text)] });
+    } else if (node.type === "field_initializer") {
+      const name = namedChildrenOf(node).find((c) => c.type === "field_identifier");
+      const value = namedChildrenOf(node).at(-1);
+      if (!name || !value || value === name) continue;
+      const list = node.parent;
+      out.push({ field: name.text, fieldNode: name, value, context: list ? initializerContext(list) : [] });
+    } else if (node.type === "assignment_expression") {
+      if (node.childForFieldName("operator")?.text !== "=" && node.child(1)?.text !== "=") continue;
+      const left = node.childForFieldName("left");
+      const right = node.childForFieldName("right");
+      if (!left || !right || left.type !== "field_expression") continue;
+      const fieldNode = left.childForFieldName("field");
+      if (!fieldNode) continue;
+      const path = memberPath(left);
+      out.push({ field: fieldNode.text, fieldNode, value: right, context: path.slice(0, -1) });
+    }
+  }
+  return out;
+}
+
+/** The function definition around a node, if the parse got that far. */
+export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
+  return ancestor(node, new Set(["function_definition"]));
+}

@@ -1,0 +1,94 @@
+// Named settings in C/C++ source: `#define NAME value` plus the field writes of `c-calls.ts`
+// (designated initialisers `.name = value`, field assignments `cfg.name = value` / `cfg->name = value`).
+// Rules that look for a switch turned off (`.verify_signature = false`, `#define AUTO_UPDATE 0`)
+// read this one list instead of each walking the tree for the three shapes.
+
+import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
+import type { Span } from "../../server/src/engine/types.ts";
+import { fieldWrites } from "./c-calls.ts";
+
+export type CSettingKind = "define" | "field" | "assignment";
+
+export interface CSetting {
+  readonly name: string;
+  readonly kind: CSettingKind;
+  readonly nameSpan: Span;
+  /** The value as written, comments removed; undefined for a body-less `#define NAME`. */
+  readonly valueText: string | undefined;
+  readonly valueSpan: Span | undefined;
+  /** From the name to the end of the value. */
+  readonly span: Span;
+  /** For struct fields: names that say what the struct is (variable, type, enclosing members); see `FieldWrite`. */
+  readonly context: readonly string[];
+}
+
+const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
+
+/** The body of a `#define` without comments, with its offset; undefined when nothing but comments remains. */
+export function macroBody(text: string, offset: number): { text: string; span: Span } | undefined {
+  let cut = text.length;
+  const line = text.indexOf("//");
+  if (line >= 0) cut = line;
+  const block = text.indexOf("/*");
+  if (block >= 0 && block < cut) cut = block;
+  const head = text.slice(0, cut);
+  const trimmed = head.trim();
+  if (!trimmed) return undefined;
+  const start = offset + head.indexOf(trimmed);
+  return { text: trimmed, span: { start, end: start + trimmed.length } };
+}
+
+/** Every `#define`, designated initialiser and field assignment in the tree, in document order. */
+export function cSettings(root: SyntaxNode): CSetting[] {
+  const out: CSetting[] = [];
+  for (const node of descendants(root)) {
+    if (node.type !== "preproc_def") continue;
+    const nameNode = node.childForFieldName("name");
+    if (!nameNode) continue;
+    const arg = node.childForFieldName("value");
+    const body = arg ? macroBody(arg.text, arg.startIndex) : undefined;
+    out.push({
+      name: nameNode.text,
+      kind: "define",
+      nameSpan: span(nameNode),
+      valueText: body?.text,
+      valueSpan: body?.span,
+      span: { start: nameNode.startIndex, end: body?.span.end ?? nameNode.endIndex },
+      context: [],
+    });
+  }
+  for (const write of fieldWrites(root)) {
+    const isAssignment = write.value.parent?.type === "assignment_expression";
+    out.push({
+      name: write.field,
+      kind: isAssignment ? "assignment" : "field",
+      nameSpan: span(write.fieldNode),
+      valueText: write.value.text,
+      valueSpan: span(write.value),
+      span: { start: write.fieldNode.startIndex, end: write.value.endIndex },
+      context: write.context,
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+const C_TRUE = new Set(["1", "true", "TRUE", "True", "pdTRUE"]);
+const C_FALSE = new Set(["0", "false", "FALSE", "False", "pdFALSE"]);
+
+/** `true`/`false` for C switch values (`0`, `1U`, `false`, `(TRUE)`, `(bool)0`), else undefined. */
+export function cSwitchValue(text: string): boolean | undefined {
+  let value = text.trim();
+  for (let i = 0; i < 4 && value.startsWith("(") && value.endsWith(")"); i++) value = value.slice(1, -1).trim();
+  value = value.replace(/^\((?:bool|_Bool|int|uint8_t|unsigned)\)\s*/, "").replace(/^([01])(?:[uU][lL]{0,2}|[lL]{1,2}[uU]?)$/, "$1");
+  if (C_TRUE.has(value)) return true;
+  if (C_FALSE.has(value)) return false;
+  return undefined;
+}
+
+/** The value of a plain C integer literal (`0`, `0U`, `0x0`, `(0)`), else undefined. */
+export function cIntegerValue(text: string): number | undefined {
+  let value = text.trim();
+  for (let i = 0; i < 4 && value.startsWith("(") && value.endsWith(")"); i++) value = value.slice(1, -1).trim();
+  const match = /^(0x[0-9a-f]+|\d+)(?:u|l|ul|lu|ll|ull|llu)?$/i.exec(value);
+  return match ? Number(match[1]) : undefined;
+}

@@ -1,0 +1,150 @@
+import { defineRule } from "../../../server/src/engine/rule.ts";
+import type { FixInput, RuleContext, TextEdit } from "../../../server/src/engine/types.ts";
+import { enclosingCall } from "../../common/c-calls.ts";
+import { nameWords } from "../../common/names.ts";
+import { stringSources, type FlatText, type StringSource } from "../../common/string-pieces.ts";
+import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost, type UrlMatch } from "../../common/urls.ts";
+import docs from "./README.md?raw";
+
+/** Cleartext schemes; the look-behind keeps `xhttp://`, `git+http://` and identifiers out. */
+const CLEARTEXT_SCHEME = /(?<![A-Za-z0-9+._-])(http|mqtt|ws|ftp|telnet|coap(?:\+tcp|\+ws)?):\/\//gi;
+
+interface SchemeInfo {
+  readonly secure?: string;
+  /** Cleartext default port → TLS default port, when the URL spells the default out. */
+  readonly ports?: readonly [string, string];
+}
+
+const SCHEMES: Readonly<Record<string, SchemeInfo>> = {
+  http: { secure: "https", ports: ["80", "443"] },
+  ws: { secure: "wss", ports: ["80", "443"] },
+  mqtt: { secure: "mqtts", ports: ["1883", "8883"] },
+  coap: { secure: "coaps", ports: ["5683", "5684"] },
+  "coap+tcp": { secure: "coaps+tcp", ports: ["5683", "5684"] },
+  "coap+ws": { secure: "coaps+ws", ports: ["80", "443"] },
+  ftp: { secure: "ftps" },
+  telnet: {},
+};
+
+/** Hosts whose URLs name things (XML namespaces, schema ids) rather than endpoints. */
+const IDENTIFIER_HOSTS = new Set(["w3.org", "www.w3.org", "json-schema.org", "purl.org", "xmlns.com", "ns.adobe.com", "schema.org", "www.schema.org", "docs.oasis-open.org"]);
+
+/** Config keys (any level of the path) whose URLs are metadata, identifiers or documentation. */
+const METADATA_KEYS = new Set([
+  "$schema", "$id", "$ref", "@context", "@id", "@type", "xmlns", "namespace", "targetnamespace", "schemalocation",
+  "homepage", "documentation", "docs", "license", "licence", "repository", "bugs", "issues", "author", "authors",
+  "maintainer", "maintainers", "website", "funding", "changelog",
+]);
+
+/** Calls whose string arguments are compared, searched or parsed, never connected to. */
+const COMPARE_CALLS = new Set([
+  "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "strstr", "strcasestr", "strnstr", "sscanf",
+  "startsWith", "endsWith", "starts_with", "ends_with", "indexOf", "find", "rfind", "compare", "equals", "equalsIgnoreCase",
+]);
+
+/** Calls whose string arguments are log lines or console text. */
+const LOG_CALLS = /^(?:ESP_(?:EARLY_|DRAM_)?LOG[EWIDV]|LOG_(?:ERR|WRN|INF|DBG)|printf|printk|puts|fprintf|syslog|print|println|log_[ewidv])$/;
+
+/** `xmlns="`, `xmlns:x='`, `xsi:schemaLocation="` right before a URL: a namespace, not an endpoint. */
+const NAMESPACE_ATTRIBUTE = /(?:xmlns(?::[\w.-]+)?|[Ss]chema[Ll]ocation|targetNamespace)\s*=\s*\\?["']?$/;
+/** A word and whitespace right before the URL: prose (`"See http://…"`, `"Connecting to http://%s"`). */
+const PROSE_BEFORE = /([A-Za-z]{2,})[,.:;!?]?\s+$/;
+/** Words before a URL that make it a command or request, not prose: `"wget http://…"`, `"GET http://… HTTP/1.1"`. */
+const COMMAND_WORDS = new Set(["curl", "wget", "get", "post", "put", "patch", "delete", "head", "fetch", "download", "connect", "url", "uri", "endpoint", "server", "host", "broker", "proxy"]);
+
+function isIdentifierHost(host: string): boolean {
+  const lower = host.toLowerCase();
+  return IDENTIFIER_HOSTS.has(lower) || lower.startsWith("schemas.");
+}
+
+function skippedBySource(source: StringSource): boolean {
+  if (source.kind === "config") {
+    return source.entry.path.some((part) => METADATA_KEYS.has(part.toLowerCase()) || METADATA_KEYS.has(nameWords(part).join("")));
+  }
+  if (source.kind === "c-string") {
+    const call = enclosingCall(source.node);
+    if (call?.name && (COMPARE_CALLS.has(call.name) || LOG_CALLS.test(call.name))) return true;
+  }
+  return false;
+}
+
+function skippedByText(flat: FlatText, url: UrlMatch): boolean {
+  // No host: a bare scheme prefix (`strncmp(url, "http://", 7)`), or `http:///path`.
+  if (url.host === "" && !url.hostFromMacro) return true;
+  if (!url.hostFromMacro && (isLoopbackHost(url.host) || isUnspecifiedHost(url.host) || isIdentifierHost(url.host) || isReservedExampleHost(url.host))) return true;
+  const before = flat.text.slice(Math.max(0, url.start - 64), url.start);
+  if (NAMESPACE_ATTRIBUTE.test(before)) return true;
+  const doctype = flat.text.lastIndexOf("<!DOCTYPE", url.start);
+  if (doctype >= 0) {
+    const close = flat.text.indexOf(">", doctype);
+    if (close < 0 || close > url.start) return true;
+  }
+  const word = PROSE_BEFORE.exec(before)?.[1];
+  return word !== undefined && !COMMAND_WORDS.has(word.toLowerCase());
+}
+
+function withCase(original: string, replacement: string): string {
+  return original === original.toUpperCase() && original !== original.toLowerCase() ? replacement.toUpperCase() : replacement;
+}
+
+function fixFor(flat: FlatText, url: UrlMatch): FixInput | undefined {
+  const info = SCHEMES[url.scheme.toLowerCase()];
+  const schemeStart = flat.sourceOffset(url.start);
+  if (!info?.secure || schemeStart === undefined) return undefined;
+  const secure = withCase(url.scheme, info.secure);
+  const edits: TextEdit[] = [{ start: schemeStart, end: schemeStart + url.scheme.length, newText: secure }];
+  let title = `Use ${secure}://`;
+  if (info.ports && url.port?.text === info.ports[0]) {
+    const portStart = flat.sourceOffset(url.port.start);
+    const sameLiteral = flat.pieceEnd(url.start) >= url.port.start + url.port.text.length;
+    if (portStart !== undefined && sameLiteral) {
+      edits.push({ start: portStart, end: portStart + url.port.text.length, newText: info.ports[1] });
+      title += ` on port ${info.ports[1]}`;
+    }
+  }
+  return { title, safety: "unsafe", edits };
+}
+
+function describeHost(url: UrlMatch): string {
+  if (url.hostFromMacro) return "a macro-supplied host";
+  if (/^(?:%|\$\{|\{\{|<)/.test(url.host)) return "a host filled in at run time";
+  const host = url.host.length > 60 ? `${url.host.slice(0, 57)}…` : url.host;
+  return host;
+}
+
+function check(ctx: RuleContext): void {
+  for (const source of stringSources(ctx)) {
+    const { flat } = source;
+    if (!/:\/\//.test(flat.text)) continue;
+    if (skippedBySource(source)) continue;
+    for (const url of findUrls(flat.text, CLEARTEXT_SCHEME)) {
+      if (skippedByText(flat, url)) continue;
+      const start = flat.sourceOffset(url.start);
+      if (start === undefined) continue;
+      const end = start + (Math.min(url.end, flat.pieceEnd(url.start)) - url.start);
+      const scheme = url.scheme.toLowerCase();
+      const fix = fixFor(flat, url);
+      const userinfoStart = url.userinfo ? flat.sourceOffset(url.userinfo.start) : undefined;
+      ctx.report({
+        span: { start, end },
+        message: `Cleartext ${scheme}:// endpoint (${describeHost(url)}); traffic can be read and altered on the network`,
+        ...(url.userinfo && userinfoStart !== undefined ? { secret: { start: userinfoStart, end: userinfoStart + (url.userinfo.end - url.userinfo.start) } } : {}),
+        ...(fix ? { fixes: [fix] } : {}),
+      });
+    }
+  }
+}
+
+export default defineRule({
+  id: "cleartext-url",
+  family: "transport",
+  severity: "warning",
+  title: "Cleartext URL endpoint",
+  message: "Cleartext endpoint URL (http://, mqtt://, ws://, coap://, ftp://, telnet://); traffic can be read and altered on the network",
+  cwe: ["CWE-319"],
+  standards: { owaspIot: ["I7"], iec62443: ["CR 4.1", "CR 3.1"], fda: ["Confidentiality", "Integrity"] },
+  languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue", "devicetree"],
+  fixable: "unsafe",
+  docs,
+  check,
+});

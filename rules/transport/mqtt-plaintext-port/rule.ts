@@ -1,0 +1,245 @@
+import { defineRule } from "../../../server/src/engine/rule.ts";
+import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import type { FixInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
+import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
+import { baseName } from "../../../grammars/registry.ts";
+import { callArguments, calleeName, fieldWrites, unwrapExpression } from "../../common/c-calls.ts";
+import { cIntegerValue, cSettings } from "../../common/c-settings.ts";
+import { declaratorName } from "../../common/c-syntax.ts";
+import { entrySpan } from "../../common/config-values.ts";
+import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
+import { nameWords } from "../../common/names.ts";
+import { stringSources } from "../../common/string-pieces.ts";
+import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost } from "../../common/urls.ts";
+import docs from "./README.md?raw";
+
+const CLEAR_PORT = "1883";
+const TLS_PORT = "8883";
+const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
+const EXPOSURE = "credentials and data cross the network unencrypted";
+
+/** Words that say a name belongs to MQTT. */
+function isMqttWord(word: string): boolean {
+  return word === "mqtt" || word === "broker" || word === "mosquitto" || word.startsWith("mqtt");
+}
+
+/**
+ * `MQTT_BROKER_PORT`, `CONFIG_EXAMPLE_MQTT_PORT`, `brokerPort`, `MQTTPORT`: a port name with an
+ * MQTT word before it. Names of a default (`MQTT_TCP_DEFAULT_PORT`, `MQTT_DEFAULT_PORT`) are how
+ * protocol libraries name the port `mqtt://` means, not a choice of the product.
+ */
+function isMqttPortName(name: string, context: readonly string[] = []): boolean {
+  const words = nameWords(name);
+  const last = words[words.length - 1];
+  if (!last) return false;
+  const runTogether = last !== "port" && last.endsWith("port") && isMqttWord(last);
+  if (last !== "port" && !runTogether) return false;
+  const before = [...context.flatMap(nameWords), ...words.slice(0, -1)];
+  if (!runTogether && !before.some(isMqttWord)) return false;
+  return !words.includes("default");
+}
+
+function portFix(text: string, valueStart: number): FixInput[] {
+  const at = text.indexOf(CLEAR_PORT);
+  if (at < 0) return [];
+  const start = valueStart + at;
+  return [{ title: `Use the MQTT-over-TLS port ${TLS_PORT}`, safety: "unsafe", edits: [{ start, end: start + CLEAR_PORT.length, newText: TLS_PORT }] }];
+}
+
+function reportSetting(ctx: RuleContext, name: string, at: Span, valueText: string, valueSpan: Span): void {
+  ctx.report({
+    span: at,
+    message: `${name} is the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}`,
+    fixes: portFix(valueText, valueSpan.start),
+  });
+}
+
+// ---- C/C++ ------------------------------------------------------------------------------------
+
+/** libmosquitto `mosquitto_connect*(mosq, host, port, …)`; PubSubClient `setServer(host, port)`. */
+const CONNECT_CALLS: Readonly<Record<string, { host: number; port: number }>> = {
+  mosquitto_connect: { host: 1, port: 2 },
+  mosquitto_connect_async: { host: 1, port: 2 },
+  mosquitto_connect_bind: { host: 1, port: 2 },
+  mosquitto_connect_bind_async: { host: 1, port: 2 },
+  mosquitto_connect_bind_v5: { host: 1, port: 2 },
+  setServer: { host: 0, port: 1 },
+};
+
+function isLoopbackLiteral(node: SyntaxNode | undefined): boolean {
+  if (!node || node.type !== "string_literal") return false;
+  return isLoopbackHost(node.text.slice(1, -1));
+}
+
+function checkC(ctx: RuleContext, root: SyntaxNode): void {
+  for (const setting of cSettings(root)) {
+    if (setting.kind !== "define" || !setting.valueText || !setting.valueSpan) continue;
+    if (cIntegerValue(setting.valueText) !== 1883 || !isMqttPortName(setting.name)) continue;
+    reportSetting(ctx, setting.name, setting.span, setting.valueText, setting.valueSpan);
+  }
+  for (const write of fieldWrites(root)) {
+    const value = unwrapExpression(write.value);
+    if (value.type !== "number_literal" || cIntegerValue(value.text) !== 1883) continue;
+    if (!isMqttPortName(write.field, write.context)) continue;
+    reportSetting(ctx, write.field, { start: write.fieldNode.startIndex, end: write.value.endIndex }, value.text, span(value));
+  }
+  for (const node of descendants(root)) {
+    if (node.type === "init_declarator") {
+      const name = declaratorName(node.childForFieldName("declarator"));
+      const raw = node.childForFieldName("value");
+      const value = raw ? unwrapExpression(raw) : undefined;
+      if (!name || !value || value.type !== "number_literal" || cIntegerValue(value.text) !== 1883 || !isMqttPortName(name.text)) continue;
+      reportSetting(ctx, name.text, { start: name.startIndex, end: value.endIndex }, value.text, span(value));
+    } else if (node.type === "call_expression") {
+      const callee = calleeName(node);
+      const spec = callee ? CONNECT_CALLS[callee] : undefined;
+      if (!spec) continue;
+      const args = callArguments(node);
+      const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
+      if (!port || port.type !== "number_literal" || cIntegerValue(port.text) !== 1883) continue;
+      if (isLoopbackLiteral(args[spec.host] ? unwrapExpression(args[spec.host]!) : undefined)) continue;
+      ctx.report({ span: span(port), message: `${callee}(…) connects to the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
+    }
+  }
+}
+
+// ---- URIs in strings and values: Paho's `tcp://host:1883` -------------------------------------
+
+const TCP_SCHEME = /(?<![A-Za-z0-9+._-])(tcp):\/\//gi;
+
+function checkTcpUris(ctx: RuleContext): void {
+  for (const { flat } of stringSources(ctx)) {
+    if (!flat.text.includes(":" + CLEAR_PORT)) continue;
+    for (const url of findUrls(flat.text, TCP_SCHEME)) {
+      if (url.port?.text !== CLEAR_PORT) continue;
+      if (!url.hostFromMacro && (url.host === "" || isLoopbackHost(url.host) || isUnspecifiedHost(url.host) || isReservedExampleHost(url.host))) continue;
+      const start = flat.sourceOffset(url.start);
+      if (start === undefined) continue;
+      const end = start + (Math.min(url.end, flat.pieceEnd(url.start)) - url.start);
+      ctx.report({ span: { start, end }, message: `MQTT broker URI ${url.scheme}://…:${CLEAR_PORT} uses the cleartext port; ${EXPOSURE}` });
+    }
+  }
+}
+
+// ---- Configs ----------------------------------------------------------------------------------
+
+/** `-DMQTT_PORT=1883` in build flags (platformio.ini `build_flags`, CMake presets). */
+const BUILD_FLAG_PORT = /-D[ \t]*([A-Za-z_][A-Za-z0-9_]*)=(1883)(?![0-9])/g;
+/** `broker.local:1883`, `[fd00::1]:1883` as a whole value. */
+const HOST_PORT = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):1883$/;
+
+function checkBuildFlags(ctx: RuleContext, entry: ConfigEntry): void {
+  const raw = ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end);
+  for (const match of raw.matchAll(BUILD_FLAG_PORT)) {
+    const name = match[1]!;
+    if (!isMqttPortName(name)) continue;
+    const start = entry.contentSpan.start + match.index!;
+    const valueStart = start + match[0].length - CLEAR_PORT.length;
+    ctx.report({
+      span: { start, end: start + match[0].length },
+      message: `${name} is the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}`,
+      fixes: portFix(CLEAR_PORT, valueStart),
+    });
+  }
+}
+
+function checkKeyedValue(ctx: RuleContext, entry: ConfigEntry): void {
+  const value = entry.value.trim();
+  const context = entry.path.slice(0, -1);
+  if (value === CLEAR_PORT && isMqttPortName(entry.key, context)) {
+    reportSetting(ctx, entry.key, entrySpan(entry), ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end), entry.contentSpan);
+    return;
+  }
+  const hostPort = HOST_PORT.exec(value);
+  if (hostPort && !isLoopbackHost(hostPort[1]!) && [...context, entry.key].flatMap(nameWords).some(isMqttWord)) {
+    ctx.report({ span: entrySpan(entry), message: `${entry.key} points at a broker on the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
+  }
+}
+
+function checkKconfig(ctx: RuleContext): void {
+  for (const entry of ctx.entries()) {
+    if (entry.value.trim() !== CLEAR_PORT || !isMqttPortName(kconfigSymbolOf(entry.key)?.symbol ?? entry.key)) continue;
+    reportSetting(ctx, entry.key, entrySpan(entry), ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end), entry.contentSpan);
+  }
+}
+
+/** Keys that make a `key value` file a mosquitto broker config. */
+const MOSQUITTO_KEYS = new Set(["listener", "allow_anonymous", "persistence", "persistence_location", "password_file", "acl_file", "connection", "bind_address", "per_listener_settings"]);
+const LISTENER_TLS_KEYS = new Set(["certfile", "keyfile", "psk_hint"]);
+const BRIDGE_TLS_KEYS = new Set(["bridge_cafile", "bridge_capath", "bridge_psk"]);
+
+/** Entries from `from` up to (not including) the next entry whose key is in `stop`. */
+function block(entries: readonly ConfigEntry[], from: number, stop: ReadonlySet<string>): ConfigEntry[] {
+  const out: ConfigEntry[] = [];
+  for (let i = from + 1; i < entries.length && !stop.has(entries[i]!.key); i++) out.push(entries[i]!);
+  return out;
+}
+
+function checkMosquitto(ctx: RuleContext, entries: readonly ConfigEntry[]): void {
+  const firstListener = entries.findIndex((e) => e.key === "listener");
+  const defaultBlock = firstListener < 0 ? entries : entries.slice(0, firstListener);
+  entries.forEach((entry, index) => {
+    const [port, address] = entry.value.trim().split(/[ \t]+/);
+    if (entry.key === "listener" && port === CLEAR_PORT) {
+      if (address && isLoopbackHost(address)) return;
+      if (block(entries, index, new Set(["listener"])).some((e) => LISTENER_TLS_KEYS.has(e.key))) return;
+      const where = address ? (isUnspecifiedHost(address) ? "on every interface" : `on ${address}`) : "on every interface";
+      ctx.report({ span: entrySpan(entry), message: `mosquitto listener on the cleartext MQTT port ${CLEAR_PORT} ${where}; ${EXPOSURE}` });
+    } else if (entry.key === "port" && port === CLEAR_PORT && !address) {
+      const bind = defaultBlock.find((e) => e.key === "bind_address");
+      if (bind && isLoopbackHost(bind.value.trim())) return;
+      if (defaultBlock.some((e) => LISTENER_TLS_KEYS.has(e.key))) return;
+      ctx.report({ span: entrySpan(entry), message: `mosquitto default listener on the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
+    } else if (entry.key === "address" || entry.key === "addresses") {
+      const remote = entry.value.trim().split(/[ \t]+/).find((a) => {
+        const match = HOST_PORT.exec(a);
+        return match !== null && !isLoopbackHost(match[1]!);
+      });
+      if (!remote) return;
+      const connection = entries.slice(0, index).reverse().findIndex((e) => e.key === "connection");
+      const connectionIndex = connection < 0 ? -1 : index - 1 - connection;
+      if (block(entries, connectionIndex, new Set(["connection"])).some((e) => BRIDGE_TLS_KEYS.has(e.key))) return;
+      ctx.report({ span: entrySpan(entry), message: `mosquitto bridge to ${remote} uses the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
+    }
+  });
+}
+
+function isMosquittoFile(path: string, entries: readonly ConfigEntry[]): boolean {
+  return baseName(path).toLowerCase().includes("mosquitto") || entries.some((e) => MOSQUITTO_KEYS.has(e.key));
+}
+
+function checkConfig(ctx: RuleContext): void {
+  const entries = ctx.entries();
+  const mosquitto = ctx.file.language === "keyvalue" && isMosquittoFile(ctx.file.path, entries);
+  if (mosquitto) checkMosquitto(ctx, entries);
+  for (const entry of entries) {
+    if (entry.kind === "unset" || entry.kind === "null") continue;
+    if (entry.value.includes("-D")) checkBuildFlags(ctx, entry);
+    if (mosquitto && (entry.key === "listener" || entry.key === "port" || entry.key === "address" || entry.key === "addresses")) continue;
+    checkKeyedValue(ctx, entry);
+  }
+}
+
+export default defineRule({
+  id: "mqtt-plaintext-port",
+  family: "transport",
+  severity: "warning",
+  title: "MQTT on the cleartext port 1883",
+  message: "MQTT configured on the cleartext port 1883; credentials and data cross the network unencrypted",
+  cwe: ["CWE-319"],
+  standards: { owaspIot: ["I7", "I2"], iec62443: ["CR 4.1", "CR 3.1"], fda: ["Confidentiality"] },
+  languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue"],
+  fixable: "unsafe",
+  docs,
+  check(ctx) {
+    const language = ctx.file.language;
+    if (language === "c" || language === "cpp") {
+      if (ctx.root) checkC(ctx, ctx.root);
+    } else if (language === "kconfig" || language === "kconfig-def") {
+      checkKconfig(ctx);
+    } else {
+      checkConfig(ctx);
+    }
+    checkTcpUris(ctx);
+  },
+});
