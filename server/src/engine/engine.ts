@@ -5,6 +5,7 @@ import { LANGUAGES, type LanguageId } from "../../../grammars/registry.ts";
 import { configEntries, type ConfigEntry } from "./config-entries.ts";
 import { LineIndex } from "./line-index.ts";
 import type { ParsedTree, ParserBackend } from "./parser.ts";
+import { TriggerSet } from "./prefilter.ts";
 import type { SyntaxNode } from "./syntax.ts";
 import type {
   Finding,
@@ -33,6 +34,8 @@ export interface AnalysisOptions {
   readonly shouldStop?: () => boolean;
   /** How the file's role grades findings: as the rule says, one step lower, or not at all. */
   readonly grade?: "keep" | "lower" | "skip";
+  /** Skip parsing when no enabled rule's trigger occurs in the text (results are identical). */
+  readonly prefilter?: boolean;
 }
 
 export interface Analysis {
@@ -80,6 +83,7 @@ export class Engine {
   analyze(file: SourceFile, options: AnalysisOptions = {}): Analysis {
     const rules = options.grade === "skip" ? [] : this.rulesFor(file.language, options.severities);
     if (rules.length === 0) return { findings: [], failures: [], completed: true };
+    if (options.prefilter && !this.triggersFor(file.language, rules).matches(file.text)) return { findings: [], failures: [], completed: true };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
     const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
     if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
@@ -88,6 +92,25 @@ export class Engine {
     } finally {
       ownTree?.release();
     }
+  }
+
+  private readonly triggerSets = new Map<string, { matches(text: string): boolean }>();
+
+  /** The union of the rules' triggers for a language; matches everything if a rule declares none. */
+  private triggersFor(language: LanguageId, rules: readonly Rule[]): { matches(text: string): boolean } {
+    const key = `${language}\u0000${rules.map((r) => r.id).join(",")}`;
+    let set = this.triggerSets.get(key);
+    if (!set) {
+      if (rules.some((r) => !r.triggers || r.triggers.length === 0)) {
+        set = { matches: () => true };
+      } else {
+        const automaton = new TriggerSet(rules.flatMap((r) => (r.triggers ?? []).map((t) => (typeof t === "string" ? { text: t, scope: "code" as const } : t))));
+        const cLike = language === "c" || language === "cpp" || language === "devicetree";
+        set = { matches: (text) => automaton.matches(text, cLike) };
+      }
+      this.triggerSets.set(key, set);
+    }
+    return set;
   }
 
   /** Which of `types` the language's grammar knows, found once by compiling a probe query per type. */

@@ -84,6 +84,12 @@ export interface RuleMeta {
   readonly fixable?: FixSafety;
   /** SARIF `security-severity` when the family default (error 8.0, warning 5.5, note 3.0) is wrong. */
   readonly securitySeverity?: number;
+  /**
+   * Words (case-insensitive) without which the rule cannot fire in a file; the engine parses a file
+   * only if some enabled rule's trigger occurs (outside C comments, unless scope is `anywhere`).
+   * A rule without triggers makes every file of its languages parse.
+   */
+  readonly triggers?: readonly (string | { readonly text: string; readonly scope: "code" | "anywhere" })[];
 }
 
 export interface Rule extends RuleMeta {

@@ -1,0 +1,113 @@
+// The trigger prefilter: most firmware files hold nothing any rule could match, and parsing is the
+// expensive step. Each rule declares the words without which it cannot fire; one linear pass
+// (Aho–Corasick over lower-cased text) tells whether a file holds any of them. In C-like files a
+// lexer runs alongside, so words inside comments (licence headers full of `http://`) do not count
+// for triggers that only matter in code.
+
+export interface Trigger {
+  /** Matched case-insensitively. */
+  readonly text: string;
+  /** `code`: ignored inside C-style comments; `anywhere`: counts everywhere (e.g. suppression comments). */
+  readonly scope: "code" | "anywhere";
+}
+
+interface AutomatonNode {
+  readonly next: Map<number, number>;
+  fail: number;
+  /** Strongest scope of a trigger ending here (or via failure links): 2 anywhere, 1 code, 0 none. */
+  output: number;
+}
+
+const SCOPE_RANK = { code: 1, anywhere: 2 } as const;
+
+function lower(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+export class TriggerSet {
+  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, output: 0 }];
+
+  constructor(triggers: readonly Trigger[]) {
+    for (const trigger of triggers) {
+      let state = 0;
+      for (let i = 0; i < trigger.text.length; i++) {
+        const code = lower(trigger.text.charCodeAt(i));
+        let next = this.nodes[state]!.next.get(code);
+        if (next === undefined) {
+          next = this.nodes.length;
+          this.nodes.push({ next: new Map(), fail: 0, output: 0 });
+          this.nodes[state]!.next.set(code, next);
+        }
+        state = next;
+      }
+      const node = this.nodes[state]!;
+      node.output = Math.max(node.output, SCOPE_RANK[trigger.scope]);
+    }
+    // Breadth-first failure links, merging outputs so a match is seen wherever it ends.
+    const queue: number[] = [];
+    for (const child of this.nodes[0]!.next.values()) queue.push(child);
+    for (let head = 0; head < queue.length; head++) {
+      const state = queue[head]!;
+      const node = this.nodes[state]!;
+      for (const [code, child] of node.next) {
+        let fail = node.fail;
+        while (fail !== 0 && !this.nodes[fail]!.next.has(code)) fail = this.nodes[fail]!.fail;
+        const target = this.nodes[fail]!.next.get(code);
+        const childNode = this.nodes[child]!;
+        childNode.fail = target !== undefined && target !== child ? target : 0;
+        childNode.output = Math.max(childNode.output, this.nodes[childNode.fail]!.output);
+        queue.push(child);
+      }
+    }
+  }
+
+  get empty(): boolean {
+    return this.nodes.length === 1;
+  }
+
+  /** Whether the text holds a trigger where it counts. `cLike` turns on comment awareness. */
+  matches(text: string, cLike: boolean): boolean {
+    const nodes = this.nodes;
+    let state = 0;
+    // Lexer states for C-like text: 0 code, 1 line comment, 2 block comment, 3 string, 4 char literal.
+    let lexer = 0;
+    for (let i = 0; i < text.length; i++) {
+      const raw = text.charCodeAt(i);
+      if (cLike) {
+        if (lexer === 0) {
+          if (raw === 47 /* / */) {
+            const next = text.charCodeAt(i + 1);
+            if (next === 47) lexer = 1;
+            else if (next === 42) lexer = 2;
+          } else if (raw === 34 /* " */) lexer = 3;
+          else if (raw === 39 /* ' */) lexer = 4;
+        } else if (lexer === 1) {
+          if (raw === 10) lexer = 0;
+        } else if (lexer === 2) {
+          if (raw === 42 && text.charCodeAt(i + 1) === 47) {
+            lexer = 0;
+            // Step over the `*/` so its `/` does not open a comment again.
+            state = 0;
+            i++;
+            continue;
+          }
+        } else if (raw === 92 /* \ */) {
+          i++;
+          continue;
+        } else if ((lexer === 3 && raw === 34) || (lexer === 4 && raw === 39) || raw === 10) {
+          lexer = 0;
+        }
+      }
+      const code = lower(raw);
+      let next = nodes[state]!.next.get(code);
+      while (next === undefined && state !== 0) {
+        state = nodes[state]!.fail;
+        next = nodes[state]!.next.get(code);
+      }
+      state = next ?? 0;
+      const output = nodes[state]!.output;
+      if (output === 2 || (output === 1 && (lexer === 0 || lexer >= 3))) return true;
+    }
+    return false;
+  }
+}
