@@ -62,6 +62,8 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
     return { secret: false, reason: "a key name" };
   }
   if (value.length === 1) return { secret: false, reason: "too short to be a credential" };
+  // Key material has its own rule (private-key-material) with key-aware messages.
+  if (value.includes("-----BEGIN ")) return { secret: false, reason: "PEM block (private-key-material's finding)" };
   return { secret: true, defaultCredential: false };
 }
 

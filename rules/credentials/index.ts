@@ -1,4 +1,5 @@
 import type { Rule } from "../../server/src/engine/types.ts";
 import hardcodedCredential from "./hardcoded-credential/rule.ts";
+import privateKeyMaterial from "./private-key-material/rule.ts";
 
-export const credentialRules: readonly Rule[] = [hardcodedCredential];
+export const credentialRules: readonly Rule[] = [hardcodedCredential, privateKeyMaterial];

@@ -19,7 +19,8 @@ export function maskSpans(text: string, base: number, spans: readonly { start: n
     const start = Math.max(0, span.start - base);
     const end = Math.min(out.length, span.end - base);
     if (end <= start) continue;
-    const keep = span.start - base >= 0 ? Math.min(2, Math.floor((span.end - span.start) / 4)) : 0;
+    // The prefix is shown only where the secret starts on this line, and never exceeds what is masked.
+    const keep = span.start - base >= 0 ? Math.min(2, Math.floor((span.end - span.start) / 4), end - start) : 0;
     out = out.slice(0, start + keep) + "*".repeat(end - start - keep) + out.slice(end);
   }
   return out;
