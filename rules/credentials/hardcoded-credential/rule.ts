@@ -70,6 +70,38 @@ function checkC(ctx: RuleContext): void {
   for (const macro of stringMacros(ctx.nodes(["preproc_def"]))) {
     reportC(ctx, macro.name, macro.value, macro.value.span);
   }
+  checkMacroUses(ctx);
+}
+
+/** Values bound by name to a macro: `.password = BROKER_PW`, `strcpy(cfg.pass, DEFAULT_PASS)`. */
+const MACRO_USES = `
+(initializer_pair value: (identifier) @use)
+(init_declarator value: (identifier) @use)
+(assignment_expression right: (identifier) @use)
+(argument_list (identifier) @use)
+`;
+
+/**
+ * A secret-named binding whose value is a string macro defined anywhere in the scanned set: the
+ * finding sits at the literal (often in a header), related to this use.
+ */
+function checkMacroUses(ctx: RuleContext): void {
+  if (ctx.project.size === 0) return;
+  for (const match of ctx.query(MACRO_USES)) {
+    const use = match.captures[0]!.node;
+    const facts = ctx.project.stringMacro(use.text);
+    if (facts.length === 0) continue;
+    const binding = bindingOf(use);
+    if (!binding || !secretName(binding.name) || secretName(use.text)) continue;
+    for (const fact of facts) {
+      const verdict = judgeSecretValue(fact.value, { name: binding.name });
+      if (!verdict.secret) continue;
+      const message = `${messageFor(binding.name, verdict.defaultCredential)} (through macro ${fact.name})`;
+      const related = [{ span: { start: use.startIndex, end: use.endIndex }, message: `${fact.name} is used as ${binding.name} here` }];
+      if (fact.path === ctx.file.path) ctx.report({ span: fact.literal, secret: fact.content, message, related });
+      else ctx.report({ span: { start: use.startIndex, end: use.endIndex }, elsewhere: { path: fact.path, range: fact.literal, secret: fact.content }, message, related });
+    }
+  }
 }
 
 function checkBuildFlags(ctx: RuleContext, entry: ConfigEntry): void {

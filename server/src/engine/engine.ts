@@ -6,6 +6,7 @@ import { configEntries, type ConfigEntry } from "./config-entries.ts";
 import { LineIndex } from "./line-index.ts";
 import type { ParsedTree, ParserBackend } from "./parser.ts";
 import { TriggerSet } from "./prefilter.ts";
+import { NO_FACTS, type ProjectFacts } from "./project-facts.ts";
 import type { SyntaxNode } from "./syntax.ts";
 import type {
   Finding,
@@ -36,6 +37,8 @@ export interface AnalysisOptions {
   readonly grade?: "keep" | "lower" | "skip";
   /** Skip parsing when no enabled rule's trigger occurs in the text (results are identical). */
   readonly prefilter?: boolean;
+  /** Cross-file facts of the scanned set; hosts that lint one document at a time may omit them. */
+  readonly project?: ProjectFacts;
 }
 
 export interface Analysis {
@@ -88,7 +91,7 @@ export class Engine {
     const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
     if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
     try {
-      return this.runRules(file, rules, (options.tree ?? ownTree)?.root, options.severities, options.grade === "lower", options.shouldStop);
+      return this.runRules(file, rules, (options.tree ?? ownTree)?.root, options, options.grade === "lower");
     } finally {
       ownTree?.release();
     }
@@ -140,10 +143,11 @@ export class Engine {
     file: SourceFile,
     rules: readonly Rule[],
     root: SyntaxNode | undefined,
-    severities: ReadonlyMap<string, SeverityOrOff> | undefined,
+    options: AnalysisOptions,
     lower: boolean,
-    shouldStop: (() => boolean) | undefined,
   ): Analysis {
+    const { severities, shouldStop } = options;
+    const project = options.project ?? NO_FACTS;
     const lines = new LineIndex(file.text);
     let entries: ConfigEntry[] | undefined;
     const nodeCache = new Map<string, readonly SyntaxNode[]>();
@@ -170,6 +174,7 @@ export class Engine {
       const context: RuleContext = {
         file,
         root,
+        project,
         entries: () => (entries ??= configEntries(file.language, root, file.text)),
         query: (source: string): readonly QueryMatch[] => (root ? this.backend.compileQuery(file.language, source).matches(root) : []),
         nodes,
@@ -199,13 +204,14 @@ export class Engine {
 const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
 
 function toFinding(rule: Rule, severity: Severity, file: SourceFile, lines: LineIndex, input: ReportInput): Finding {
+  const elsewhere = input.elsewhere;
   return {
     ruleId: rule.id,
     severity,
     message: input.message ?? rule.message,
-    path: file.path,
-    range: lines.range(input.span),
-    ...(input.secret ? { secret: input.secret } : {}),
+    path: elsewhere ? elsewhere.path : file.path,
+    range: elsewhere ? elsewhere.range : lines.range(input.span),
+    ...(elsewhere ? (elsewhere.secret ? { secret: elsewhere.secret } : {}) : input.secret ? { secret: input.secret } : {}),
     related: (input.related ?? []).map((r) => ({
       path: r.path ?? file.path,
       range: r.range ?? lines.range(r.span),

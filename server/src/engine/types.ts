@@ -5,6 +5,7 @@
 import type { LanguageId } from "../../../grammars/registry.ts";
 import type { SyntaxNode } from "./syntax.ts";
 import type { ConfigEntry } from "./config-entries.ts";
+import type { ProjectFacts } from "./project-facts.ts";
 
 export type Severity = "error" | "warning" | "note";
 export type SeverityOrOff = Severity | "off";
@@ -113,7 +114,13 @@ export interface FixInput {
 }
 
 export interface ReportInput {
+  /** Where the finding is, in the file being checked (ignored when `elsewhere` is given). */
   readonly span: Span;
+  /**
+   * A finding located in another file of the scanned set (a string macro defined in a header,
+   * reported from its use); `related` then points back into the file being checked.
+   */
+  readonly elsewhere?: { readonly path: string; readonly range: TextRange; readonly secret?: Span };
   readonly message?: string;
   readonly secret?: Span;
   readonly related?: readonly RelatedInput[];
@@ -141,6 +148,8 @@ export interface RuleContext {
   readonly file: SourceFile;
   /** Root of the syntax tree; absent for languages parsed by our own line parsers (Kconfig definitions, PEM). */
   readonly root: SyntaxNode | undefined;
+  /** Facts gathered across the scanned set before analysis (string macros in other files). */
+  readonly project: ProjectFacts;
   /** Key/value entries of a config file, whatever its format; empty for C/C++. */
   entries(): readonly ConfigEntry[];
   /** Runs a tree-sitter query (compiled once per language and cached) over the whole tree. */
