@@ -3,6 +3,7 @@
 // to, and the names around it (`mqtt_cfg`, `esp_mqtt_client_config_t`, `.broker.address`) that say
 // what the struct is for. Written against node types common to tree-sitter-c and tree-sitter-cpp.
 
+import { nodesOfTypes, type NodeSource } from "./node-source.ts";
 import { ancestor, descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import { declaratorName } from "./c-syntax.ts";
 
@@ -139,10 +140,12 @@ function initializerContext(list: SyntaxNode): string[] {
   return out;
 }
 
-/** Every field write below `root`: `.a.b = v` in initialisers, `{ .a = { .b = v } }`, `x.a.b = v;`, `p->b = v;`. */
-export function fieldWrites(root: SyntaxNode): FieldWrite[] {
+/** Every field write in the file (pass the rule context) or below a node: `.a.b = v` in initialisers, `{ .a = { .b = v } }`, `x.a.b = v;`, `p->b = v;`. */
+const FIELD_WRITE_TYPES = new Set(["initializer_pair", "field_initializer", "assignment_expression"]);
+
+export function fieldWrites(source: NodeSource): FieldWrite[] {
   const out: FieldWrite[] = [];
-  for (const node of descendants(root)) {
+  for (const node of nodesOfTypes(source, FIELD_WRITE_TYPES)) {
     if (node.type === "initializer_pair") {
       const names = designators(node);
       const last = names[names.length - 1];

@@ -126,7 +126,7 @@ export function* stringSources(ctx: RuleContext): Generator<StringSource> {
   const language = ctx.file.language;
   if (language === "c" || language === "cpp") {
     if (!ctx.root) return;
-    for (const node of descendants(ctx.root)) {
+    for (const node of ctx.nodes([...STRING_TYPES, ...MACRO_DEFINITIONS])) {
       if (STRING_TYPES.has(node.type) && node.parent?.type !== "concatenated_string") {
         if (node.parent?.type === "preproc_include") continue;
         const pieces = cStringPieces(node);

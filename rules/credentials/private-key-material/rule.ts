@@ -153,9 +153,11 @@ function checkMacro(ctx: RuleContext, define: SyntaxNode, hasPem: boolean): void
   if (values) reportKeyBytes(ctx, nameNode.text, values, elementWidth(undefined, values), span, { start: body.startIndex, end: body.endIndex });
 }
 
-function checkC(ctx: RuleContext, root: SyntaxNode): void {
+const C_CANDIDATES = [...STRING_TYPES, "initializer_list", "preproc_def"];
+
+function checkC(ctx: RuleContext): void {
   const hasPem = ctx.file.text.includes("PRIVATE KEY");
-  for (const node of descendants(root)) {
+  for (const node of ctx.nodes(C_CANDIDATES)) {
     const type = node.type;
     if (STRING_TYPES.has(type)) {
       if (node.parent?.type !== "concatenated_string") checkString(ctx, node, hasPem);
@@ -215,7 +217,7 @@ export default defineRule({
         return;
       case "c":
       case "cpp":
-        if (ctx.root) checkC(ctx, ctx.root);
+        if (ctx.root) checkC(ctx);
         return;
       default:
         checkConfig(ctx);

@@ -77,13 +77,13 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
     if (cIntegerValue(setting.valueText) !== 1883 || !isMqttPortName(setting.name)) continue;
     reportSetting(ctx, setting.name, setting.span, setting.valueText, setting.valueSpan);
   }
-  for (const write of fieldWrites(root)) {
+  for (const write of fieldWrites(ctx)) {
     const value = unwrapExpression(write.value);
     if (value.type !== "number_literal" || cIntegerValue(value.text) !== 1883) continue;
     if (!isMqttPortName(write.field, write.context)) continue;
     reportSetting(ctx, write.field, { start: write.fieldNode.startIndex, end: write.value.endIndex }, value.text, span(value));
   }
-  for (const node of descendants(root)) {
+  for (const node of ctx.nodes(["init_declarator", "call_expression"])) {
     if (node.type === "init_declarator") {
       const name = declaratorName(node.childForFieldName("declarator"));
       const raw = node.childForFieldName("value");
