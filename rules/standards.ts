@@ -19,7 +19,7 @@ export const IEC_62443_4_2: Readonly<Record<string, string>> = {
   "CR 1.2": "Software process and device identification and authentication",
   "CR 1.5": "Authenticator management",
   "CR 1.7": "Strength of password-based authentication",
-  "CR 1.8": "Public key infrastructure certificates",
+  "CR 1.8": "Public key infrastructure (PKI) certificates",
   "CR 1.9": "Strength of public key-based authentication",
   "CR 1.14": "Strength of symmetric key-based authentication",
   "CR 2.1": "Authorization enforcement",
@@ -34,7 +34,11 @@ export const IEC_62443_4_2: Readonly<Record<string, string>> = {
   "EDR 3.14": "Integrity of the boot process",
 };
 
-/** Security control categories of FDA's premarket cybersecurity guidance (2023), Appendix 1. */
+/**
+ * Security control categories of FDA's premarket cybersecurity guidance (2023; reissued 2025 and
+ * 2026 with the same lettering), Appendix 1; and `Anomalies`, the premarket section on accepted
+ * (unresolved) findings that suppressions document.
+ */
 export const FDA_PREMARKET_TOPICS: Readonly<Record<string, string>> = {
   Authentication: "Appendix 1, A. Authentication",
   Authorization: "Appendix 1, B. Authorization",
@@ -44,6 +48,7 @@ export const FDA_PREMARKET_TOPICS: Readonly<Record<string, string>> = {
   Logging: "Appendix 1, F. Event Detection and Logging",
   Resiliency: "Appendix 1, G. Resiliency and Recovery",
   Updates: "Appendix 1, H. Firmware and Software Updates",
+  Anomalies: "Section V.A.5, Security Assessment of Unresolved Anomalies",
 };
 
 export function cweUrl(cwe: string): string {

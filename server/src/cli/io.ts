@@ -13,6 +13,8 @@ export interface CliIO {
   readonly readWasm: WasmReader;
   /** Resolves the native binding and grammar packages for `--parser native|auto`. */
   readonly requireNative: (id: string) => unknown;
+  /** Starts the language server on this process's stdin/stdout (`sterile lsp --stdio`); it runs until the editor ends it. */
+  readonly startLanguageServer?: () => void;
   readonly version: string;
   readonly help: string;
 }

@@ -6,6 +6,7 @@ import { parseArgs } from "node:util";
 import { allRules } from "../../../rules/index.ts";
 import { ConfigError } from "../config/project-config.ts";
 import type { CliIO } from "./io.ts";
+import { runReport } from "./report-command.ts";
 import { formatRules } from "./rules-command.ts";
 import { BaselineError, GitError, runBaseline, runScan } from "./scan-command.ts";
 import { UsageError } from "./usage-error.ts";
@@ -19,7 +20,12 @@ Usage:
   sterile baseline create [paths…] [--output FILE]
                                            record today's findings (default .sterile-baseline.json)
   sterile baseline prune [paths…]          drop baseline entries that no longer match
+  sterile report [paths…] --format html|markdown --output FILE
+                                           scan as scan does, then write an evidence report for
+                                           audits (scope with SHA-256, findings by standard clause,
+                                           every suppression and its justification); exits 0
   sterile rules [--format text|json]       list every rule
+  sterile lsp --stdio                      run the language server on stdin/stdout (Neovim, Emacs, Helix…)
   sterile --version | --help
 
 Scan options:
@@ -39,12 +45,31 @@ Scan options:
   --no-gitignore               do not honour .gitignore files
   --parser wasm|native|auto    parser backend (default: wasm; auto uses native if it loads)
   --max-file-size BYTES        skip larger files, reporting them (default: 4MiB; k/M suffixes allowed)
+  --time-budget MS             skip (and report) a file whose analysis takes longer (default: 10000)
+  --report-unused-suppressions report sterile-ignore comments and suppress: entries that cover nothing
   --debug                      print stack traces for internal errors
+
+Suppressions: \`// sterile-ignore-next-line <rule-id> -- <justification>\` (or # / ; comments) above
+the line, or suppress: in the project config; suppressed findings stay in json and sarif, are counted
+in text and never fail the run.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or config error, missing path or
 internal error. Paths in reports are relative to the project root: the nearest folder upward
 holding .sterile.yml/.yaml/.json or .git.
 `;
+
+function runLsp(args: string[], io: CliIO): number | Promise<number> {
+  const { values } = parseArgs({ args, options: { stdio: { type: "boolean" }, help: { type: "boolean", short: "h" } } });
+  if (values.help) {
+    io.writeOut(HELP);
+    return 0;
+  }
+  if (!values.stdio) throw new UsageError("lsp needs --stdio: the language server speaks LSP over stdin and stdout");
+  if (!io.startLanguageServer) throw new UsageError("lsp is not available in this build");
+  io.startLanguageServer();
+  // The server owns the process from here; it exits when the editor sends `exit` or closes stdin.
+  return new Promise<number>(() => {});
+}
 
 function runRules(args: string[], io: CliIO): number {
   const { values } = parseArgs({ args, options: { format: { type: "string" }, help: { type: "boolean", short: "h" } } });
@@ -78,8 +103,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runScan(rest, io, commandLine);
       case "baseline":
         return await runBaseline(rest, io, commandLine);
+      case "report":
+        return await runReport(rest, io, commandLine);
       case "rules":
         return runRules(rest, io);
+      case "lsp":
+        return await runLsp(rest, io);
       default:
         throw new UsageError(`unknown command "${command}" (try: sterile --help)`);
     }

@@ -26,6 +26,7 @@ import type { CliIO } from "./io.ts";
 import { loadNativeModule, NativeBackend } from "./native-parser.ts";
 import { findProjectRoot } from "./project-root.ts";
 import { scanFiles } from "./scan.ts";
+import { scanSuppressions } from "./scan-suppressions.ts";
 import { UsageError } from "./usage-error.ts";
 
 export const FORMATS = ["text", "json", "sarif", "github", "junit", "gitlab", "markdown"] as const;
@@ -50,6 +51,7 @@ export const SCAN_OPTIONS = {
   parser: { type: "string" },
   "max-file-size": { type: "string" },
   "time-budget": { type: "string" },
+  "report-unused-suppressions": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -159,6 +161,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
   const backend = await createBackend(parser, io);
   const engine = await Engine.create(backend, allRules);
   const configExcludes = loaded.config.exclude.map((glob) => toPosix(relative(root, join(loaded.dir, glob))) || glob);
+  const suppressions = await scanSuppressions(loaded, { root, toConfigPath, reportUnused: Boolean(values["report-unused-suppressions"]) });
   const startedAt = new Date().toISOString();
   const outcome = await scanFiles(engine, {
     paths,
@@ -170,6 +173,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     policyFor: (path) => policy.forFile(toConfigPath(path)),
     ...(changed ? { include: (path: string) => changed.has(path) } : {}),
     yieldBetweenFiles: backend.kind === "native",
+    suppressions,
   });
   let findings: ReportedFinding[] = outcome.findings;
   if (changed) {
@@ -202,6 +206,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     skipped: outcome.skipped,
     failures: outcome.failures,
     ...(baselineInfo ? { baseline: baselineInfo } : {}),
+    suppressions: outcome.suppressions,
   };
   return { report, failOn, engine, policy, toConfigPath };
 }

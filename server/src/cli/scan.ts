@@ -1,13 +1,22 @@
 // The CLI's scan: walk → read and decode → engine → fingerprinted, framed findings. File contents
 // live only while their file is analysed; the report keeps findings and masked frames.
 
+import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";
 import { detectLanguage, type LanguageId } from "../../../grammars/registry.ts";
 import { decodeBytes } from "../engine/decode.ts";
 import { compareFindings, type Engine, type RuleFailure } from "../engine/engine.ts";
 import { LineIndex } from "../engine/line-index.ts";
 import { maskSpans } from "../engine/redact.ts";
-import type { Finding, SeverityOrOff, Span } from "../engine/types.ts";
+import {
+  applySuppressions,
+  INVALID_SUPPRESSION,
+  settleConfigSuppressions,
+  type AcceptedSuppression,
+  type ConfigSuppressions,
+  type RuleResolver,
+} from "../engine/suppressions.ts";
+import type { Finding, Severity, SeverityOrOff, Span } from "../engine/types.ts";
 import { fingerprintFindings } from "../report/fingerprint.ts";
 import type { CodeFrame, ReportedFinding, ScannedFile } from "../report/model.ts";
 import { walk, type SkippedFile, type WalkedFile } from "./walk.ts";
@@ -27,6 +36,17 @@ export interface ScanOptions {
   readonly include?: (path: string) => boolean;
   /** Lets the native backend's trees be collected: they are freed only when the event loop turns. */
   readonly yieldBetweenFiles: boolean;
+  /** Applies `sterile-ignore…` comments and the config's `suppress:` entries; without it nothing is suppressed. */
+  readonly suppressions?: ScanSuppressions;
+}
+
+export interface ScanSuppressions {
+  /** `YYYY-MM-DD`, UTC: `until=` dates before it have expired. */
+  readonly today: string;
+  readonly resolveRule: RuleResolver;
+  /** `--report-unused-suppressions`. */
+  readonly reportUnused: boolean;
+  readonly config?: ConfigSuppressions;
 }
 
 export interface ScanOutcome {
@@ -34,6 +54,26 @@ export interface ScanOutcome {
   readonly findings: ReportedFinding[];
   readonly skipped: SkippedFile[];
   readonly failures: RuleFailure[];
+  /** Valid suppressions and how many findings each covered (empty without `options.suppressions`). */
+  readonly suppressions: AcceptedSuppression[];
+}
+
+const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
+
+/** Severity of the `invalid-suppression` findings the host makes for a file, as the engine would grade the rule's own. */
+function invalidSuppressionSeverity(engine: Engine, policy: ReturnType<ScanOptions["policyFor"]>): Severity | "off" {
+  const configured = policy.severities.get(INVALID_SUPPRESSION) ?? engine.rules.find((r) => r.id === INVALID_SUPPRESSION)?.severity ?? "warning";
+  if (configured === "off" || policy.grade === "skip") return "off";
+  return policy.grade === "lower" ? LOWER[configured] : configured;
+}
+
+/** Fingerprints and masked frames for one file's findings, while its text is at hand. */
+function framed<F extends Finding>(found: readonly F[], text: string): (F & { fingerprint: string; frame: CodeFrame })[] {
+  if (found.length === 0) return [];
+  const lines = new LineIndex(text);
+  const fingerprints = fingerprintFindings(found, lines);
+  const secrets = found.flatMap((f) => (f.secret ? [f.secret] : []));
+  return found.map((finding, i) => ({ ...finding, fingerprint: fingerprints[i]!, frame: frameFor(finding, lines, secrets) }));
 }
 
 const FRAME_CONTEXT = 1;
@@ -79,6 +119,8 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
   const files: ScannedFile[] = [];
   const findings: ReportedFinding[] = [];
   const failures: RuleFailure[] = [];
+  const accepted: AcceptedSuppression[] = [];
+  const configUsage = new Map<number, number>();
   for (const file of walked.files) {
     if (options.include && !options.include(file.path)) continue;
     if (file.size > options.maxFileSize) {
@@ -100,24 +142,39 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
     const language = resolveLanguage(file, decoded.text);
     if (!language) continue;
     const deadline = Date.now() + options.fileTimeBudget;
-    const analysis = engine.analyze(
-      { path: file.path, language, text: decoded.text },
-      { ...options.policyFor(file.path), shouldStop: () => Date.now() > deadline },
-    );
+    const policy = options.policyFor(file.path);
+    const source = { path: file.path, language, text: decoded.text };
+    const analysis = engine.analyze(source, { ...policy, shouldStop: () => Date.now() > deadline });
     if (!analysis.completed) {
       skipped.push({ path: file.path, reason: "time-budget", detail: `analysis took longer than ${options.fileTimeBudget} ms` });
       continue;
     }
-    files.push({ path: file.path, language });
+    files.push({ path: file.path, language, sha256: createHash("sha256").update(bytes).digest("hex") });
     failures.push(...analysis.failures);
-    if (analysis.findings.length > 0) {
-      const lines = new LineIndex(decoded.text);
-      const fingerprints = fingerprintFindings(analysis.findings, lines);
-      const secrets = analysis.findings.flatMap((f) => (f.secret ? [f.secret] : []));
-      analysis.findings.forEach((finding, i) => findings.push({ ...finding, fingerprint: fingerprints[i]!, frame: frameFor(finding, lines, secrets) }));
+    let found: readonly Finding[] = analysis.findings;
+    if (options.suppressions) {
+      const ran = new Set(policy.grade === "skip" ? [] : engine.rulesFor(language, policy.severities).map((r) => r.id));
+      const applied = applySuppressions(source, analysis.findings, {
+        ...options.suppressions,
+        severity: invalidSuppressionSeverity(engine, policy),
+        ran: (id) => ran.has(id),
+      });
+      found = [...applied.findings, ...applied.problems].sort(compareFindings);
+      accepted.push(...applied.accepted);
+      for (const [index, count] of applied.configUsage) configUsage.set(index, (configUsage.get(index) ?? 0) + count);
     }
+    findings.push(...framed(found, decoded.text));
     if (options.yieldBetweenFiles) await new Promise<void>((resolve) => setImmediate(resolve));
   }
+  const config = options.suppressions?.config;
+  if (config) {
+    const settled = settleConfigSuppressions(config, configUsage, {
+      reportUnused: options.suppressions?.reportUnused ?? false,
+      severity: invalidSuppressionSeverity(engine, options.policyFor(config.file)),
+    });
+    findings.push(...framed(settled.problems, config.text));
+    accepted.push(...settled.accepted);
+  }
   findings.sort(compareFindings);
-  return { files, findings, skipped, failures };
+  return { files, findings, skipped, failures, suppressions: accepted };
 }

@@ -1,8 +1,9 @@
 // Machine output for scripts: one JSON document, described by schema/sterile-report.schema.json.
 // Positions are one-based (lines and UTF-16 columns), like the text and SARIF outputs.
 
+import type { Suppression } from "../engine/suppressions.ts";
 import type { TextRange } from "../engine/types.ts";
-import { activeFindings, type ScanReport } from "./model.ts";
+import { activeFindings, listedFindings, suppressedFindings, type ScanReport } from "./model.ts";
 
 export const JSON_REPORT_VERSION = 1;
 
@@ -12,6 +13,19 @@ function position(range: TextRange) {
     column: range.startPosition.character + 1,
     endLine: range.endPosition.line + 1,
     endColumn: range.endPosition.character + 1,
+  };
+}
+
+function suppressionJson(suppression: Suppression) {
+  return {
+    kind: suppression.kind,
+    status: suppression.status,
+    form: suppression.form,
+    justification: suppression.justification,
+    ...(suppression.until ? { until: suppression.until } : {}),
+    ...(suppression.by ? { by: suppression.by } : {}),
+    location: { path: suppression.location.path, line: suppression.location.line + 1 },
+    ...(suppression.pattern ? { pattern: suppression.pattern } : {}),
   };
 }
 
@@ -31,10 +45,11 @@ export function buildJsonReport(report: ScanReport) {
       filesScanned: report.files.length,
       findings: activeFindings(report).length,
       ...counts,
+      suppressed: suppressedFindings(report).length,
       skipped: report.skipped.length,
       internalErrors: report.failures.length,
     },
-    findings: activeFindings(report).map((finding) => {
+    findings: listedFindings(report).map((finding) => {
       const rule = rules.get(finding.ruleId);
       return {
         ruleId: finding.ruleId,
@@ -51,6 +66,7 @@ export function buildJsonReport(report: ScanReport) {
           safety: fix.safety,
           edits: fix.edits.map((edit) => ({ start: edit.start, end: edit.end, newText: edit.newText })),
         })),
+        ...(finding.suppression ? { suppression: suppressionJson(finding.suppression) } : {}),
       };
     }),
     skipped: report.skipped.map((s) => ({ path: s.path, reason: s.reason, detail: s.detail })),

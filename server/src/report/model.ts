@@ -2,6 +2,7 @@
 // secrets masked) while the file text was at hand, so writers never see file contents.
 
 import type { RuleFailure } from "../engine/engine.ts";
+import type { AcceptedSuppression, Suppression } from "../engine/suppressions.ts";
 import type { Finding, Rule } from "../engine/types.ts";
 import type { SkippedFile } from "../cli/walk.ts";
 import type { LanguageId } from "../../../grammars/registry.ts";
@@ -19,11 +20,15 @@ export interface ReportedFinding extends Finding {
   readonly frame: CodeFrame;
   /** With `--baseline`: `unchanged` when the baseline holds it (not reported, not counted). */
   readonly baselineState?: "new" | "unchanged";
+  /** Set when a justified suppression covers it: kept in JSON and SARIF, counted in text, ignored by the exit code. */
+  readonly suppression?: Suppression;
 }
 
 export interface ScannedFile {
   readonly path: string;
   readonly language: LanguageId;
+  /** SHA-256 (hex) of the bytes read, for evidence reports. */
+  readonly sha256?: string;
 }
 
 export interface ScanReport {
@@ -41,9 +46,21 @@ export interface ScanReport {
   readonly failures: readonly RuleFailure[];
   /** The baseline in use, if any, and how many findings it matched. */
   readonly baseline?: { readonly file: string; readonly matched: number };
+  /** Every valid suppression (inline and config), with how many findings each covered; for audit reports. */
+  readonly suppressions?: readonly AcceptedSuppression[];
 }
 
-/** Findings a report lists and the exit code counts: not matched by the baseline. */
-export function activeFindings(report: ScanReport): readonly ReportedFinding[] {
+/** Findings outside the baseline: what JSON lists, suppressed ones with their suppression. */
+export function listedFindings(report: ScanReport): readonly ReportedFinding[] {
   return report.findings.filter((f) => f.baselineState !== "unchanged");
+}
+
+/** Findings a report shows and the exit code counts: not matched by the baseline, not suppressed. */
+export function activeFindings(report: ScanReport): readonly ReportedFinding[] {
+  return listedFindings(report).filter((f) => !f.suppression);
+}
+
+/** Suppressed findings outside the baseline: kept in JSON and SARIF with their suppression, counted in text. */
+export function suppressedFindings(report: ScanReport): readonly ReportedFinding[] {
+  return listedFindings(report).filter((f) => f.suppression);
 }

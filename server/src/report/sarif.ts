@@ -3,6 +3,7 @@
 
 import { pathToFileURL } from "node:url";
 import { describeStandards } from "../../../rules/standards.ts";
+import type { Suppression } from "../engine/suppressions.ts";
 import type { Rule, Severity, TextRange } from "../engine/types.ts";
 import type { ScanReport } from "./model.ts";
 import { FINGERPRINT_KEY } from "./fingerprint.ts";
@@ -24,6 +25,28 @@ function region(range: TextRange) {
 
 function artifactLocation(path: string) {
   return { uri: encodeURI(path), uriBaseId: "%SRCROOT%" };
+}
+
+/** SARIF §3.35: how a result was suppressed, where the suppression is written, and why. */
+function sarifSuppression(suppression: Suppression) {
+  const { location } = suppression;
+  return {
+    kind: suppression.kind,
+    status: suppression.status,
+    justification: suppression.justification,
+    location: {
+      physicalLocation: {
+        artifactLocation: artifactLocation(location.path),
+        region: location.range ? region(location.range) : { startLine: location.line + 1 },
+      },
+    },
+    properties: {
+      form: suppression.form,
+      ...(suppression.until ? { until: suppression.until } : {}),
+      ...(suppression.by ? { by: suppression.by } : {}),
+      ...(suppression.pattern ? { pattern: suppression.pattern } : {}),
+    },
+  };
 }
 
 function sarifRule(rule: Rule) {
@@ -95,6 +118,7 @@ export function buildSarif(report: ScanReport) {
           message: { text: finding.message },
           locations: [{ physicalLocation: { artifactLocation: artifactLocation(finding.path), region: region(finding.range) } }],
           partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+          ...(finding.suppression ? { suppressions: [sarifSuppression(finding.suppression)] } : {}),
           ...(report.baseline ? { baselineState: finding.baselineState ?? "new" } : {}),
           ...(finding.related.length > 0
             ? {

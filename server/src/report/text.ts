@@ -3,7 +3,7 @@
 
 import { createColors } from "picocolors";
 import type { Severity } from "../engine/types.ts";
-import { activeFindings, type ScanReport } from "./model.ts";
+import { activeFindings, suppressedFindings, type ScanReport } from "./model.ts";
 
 export interface TextOptions {
   readonly color: boolean;
@@ -46,7 +46,8 @@ export function formatText(report: ScanReport, options: TextOptions): string {
     activeFindings(report).length === 0
       ? `No findings in ${plural(report.files.length, "file")}`
       : `${plural(activeFindings(report).length, "finding")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.note, "note")}) in ${plural(report.files.length, "file")} scanned`;
-  const extras = [report.baseline ? `${report.baseline.matched} matched the baseline` : "", report.skipped.length > 0 ? `${report.skipped.length} skipped` : "", report.failures.length > 0 ? plural(report.failures.length, "internal error") : ""].filter(Boolean);
+  const suppressed = suppressedFindings(report).length;
+  const extras = [suppressed > 0 ? `${suppressed} suppressed with a justification` : "", report.baseline ? `${report.baseline.matched} matched the baseline` : "", report.skipped.length > 0 ? `${report.skipped.length} skipped` : "", report.failures.length > 0 ? plural(report.failures.length, "internal error") : ""].filter(Boolean);
   out.push(c.bold(extras.length > 0 ? `${summary}; ${extras.join(", ")}` : summary));
   return `${out.join("\n")}\n`;
 }
