@@ -146,7 +146,11 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
     const source = { path: file.path, language, text: decoded.text };
     const analysis = engine.analyze(source, { ...policy, shouldStop: () => Date.now() > deadline });
     if (!analysis.completed) {
-      skipped.push({ path: file.path, reason: "time-budget", detail: `analysis took longer than ${options.fileTimeBudget} ms` });
+      skipped.push(
+        analysis.parseError
+          ? { path: file.path, reason: "parse-error", detail: analysis.parseError }
+          : { path: file.path, reason: "time-budget", detail: `analysis took longer than ${options.fileTimeBudget} ms` },
+      );
       continue;
     }
     files.push({ path: file.path, language, sha256: createHash("sha256").update(bytes).digest("hex") });

@@ -17,7 +17,7 @@ export interface WalkedFile {
   readonly language: LanguageId | "sniff";
 }
 
-export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-regular-file" | "symlink-loop" | "time-budget" | "decode-error";
+export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-regular-file" | "symlink-loop" | "time-budget" | "decode-error" | "parse-error";
 
 export interface SkippedFile {
   readonly path: string;

@@ -45,8 +45,32 @@ export interface Analysis {
   readonly findings: Finding[];
   /** Rules that threw on this file: reported, never fatal. */
   readonly failures: RuleFailure[];
-  /** False when the parse was abandoned through `shouldStop`. */
+  /** False when the parse was abandoned through `shouldStop` or failed (see `parseError`). */
   readonly completed: boolean;
+  /** Why the file could not be parsed (a grammar's limit, e.g. YAML nested deeper than its scanner holds). */
+  readonly parseError?: string;
+}
+
+/** tree-sitter-yaml's scanner state overflows past ~250 nested indentation levels; refuse well before. */
+const MAX_YAML_NESTING = 200;
+
+/** Nesting depth of indentation levels, in one pass: a stack of increasing indents. */
+export function indentationDepth(text: string, limit: number): number {
+  const stack: number[] = [];
+  let lineStart = 0;
+  while (lineStart < text.length) {
+    let end = text.indexOf("\n", lineStart);
+    if (end < 0) end = text.length;
+    let indent = 0;
+    while (lineStart + indent < end && (text[lineStart + indent] === " " || text[lineStart + indent] === "\t")) indent++;
+    if (lineStart + indent < end && text[lineStart + indent] !== "#" && text[lineStart + indent] !== "\r") {
+      while (stack.length > 0 && stack[stack.length - 1]! >= indent) stack.pop();
+      stack.push(indent);
+      if (stack.length > limit) return stack.length;
+    }
+    lineStart = end + 1;
+  }
+  return stack.length;
 }
 
 export class Engine {
@@ -88,7 +112,15 @@ export class Engine {
     if (rules.length === 0) return { findings: [], failures: [], completed: true };
     if (options.prefilter && !this.triggersFor(file.language, rules).matches(file.text)) return { findings: [], failures: [], completed: true };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
-    const ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
+    if (hasGrammar && !options.tree && file.language === "yaml" && indentationDepth(file.text, MAX_YAML_NESTING) > MAX_YAML_NESTING) {
+      return { findings: [], failures: [], completed: false, parseError: `YAML nested deeper than ${MAX_YAML_NESTING} levels` };
+    }
+    let ownTree: ParsedTree | undefined;
+    try {
+      ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
+    } catch (error) {
+      return { findings: [], failures: [], completed: false, parseError: `the ${file.language} parser failed: ${(error as Error).message}` };
+    }
     if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
     try {
       return this.runRules(file, rules, (options.tree ?? ownTree)?.root, options, options.grade === "lower");

@@ -107,7 +107,16 @@ export class WasmBackend implements ParserBackend {
     if (!parser) throw new Error(`no grammar loaded for ${language}`);
     const old = options.oldTree instanceof WasmTree ? options.oldTree.tree : null;
     const stop = options.shouldStop;
-    const tree = parser.parse(text, old, stop ? { progressCallback: () => stop() } : undefined);
+    let tree: Tree | null;
+    try {
+      tree = parser.parse(text, old, stop ? { progressCallback: () => stop() } : undefined);
+    } catch (error) {
+      // A trap inside a grammar's scanner leaves that parser unusable: start a fresh one.
+      const fresh = new Parser();
+      fresh.setLanguage(this.languages.get(language)!);
+      this.parsers.set(language, fresh);
+      throw error;
+    }
     // A stopped parse leaves the parser mid-document; reset so the next parse starts clean.
     if (!tree) {
       parser.reset();
