@@ -254,6 +254,13 @@ describe("--fix", () => {
     expect(readFileSync(join(dir, "sdkconfig.defaults"))).toEqual(after);
   });
 
+  it("leaves suppressed findings alone", () => {
+    const suppressed = TLS_C.replace("    mbedtls_ssl_conf_authmode", "    // sterile-ignore-next-line tls-verification-disabled -- bench rig with a self-signed test CA only\n    mbedtls_ssl_conf_authmode");
+    const dir = makeProject({ "src/tls.c": suppressed });
+    runCli(["scan", "--fix", "--unsafe-fixes"], { cwd: dir });
+    expect(readFileSync(join(dir, "src", "tls.c"), "utf8")).toBe(suppressed);
+  });
+
   it("--unsafe-fixes applies fixes that may change behaviour", () => {
     const dir = makeProject({ "src/tls.c": TLS_C });
     runCli(["scan", "--fix", "--unsafe-fixes"], { cwd: dir });

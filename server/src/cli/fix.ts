@@ -38,25 +38,33 @@ function chooseEdits(findings: readonly Finding[], unsafe: boolean): { edits: Te
   return { edits, applied };
 }
 
-export function fixText(engine: Engine, file: SourceFile, options: AnalysisOptions, unsafe: boolean): FixOutcome {
+/** Narrows a file's findings to those --fix may act on (e.g. drops suppressed ones). */
+export type FindingFilter = (file: SourceFile, findings: readonly Finding[]) => Finding[];
+
+export function fixText(engine: Engine, file: SourceFile, options: AnalysisOptions, unsafe: boolean, filter: FindingFilter = (_, f) => [...f]): FixOutcome {
   let text = file.text;
   const applied: string[] = [];
-  const first = engine.analyze(file, options).findings;
-  const secretsBefore = first.flatMap((f) => (f.secret ? [f.secret] : []));
-  let findings = first;
+  // Secrets are masked from every finding, acted on or not (a suppressed secret stays secret).
+  const analyze = (source: SourceFile) => {
+    const all = engine.analyze(source, options).findings;
+    return { all, actionable: filter(source, all) };
+  };
+  const first = analyze(file);
+  const secretsBefore = first.all.flatMap((f) => (f.secret ? [f.secret] : []));
+  let current = first;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const chosen = chooseEdits(findings, unsafe);
+    const chosen = chooseEdits(current.actionable, unsafe);
     if (chosen.edits.length === 0) break;
     text = applyEdits(text, chosen.edits);
     applied.push(...chosen.applied);
-    findings = engine.analyze({ ...file, text }, options).findings;
+    current = analyze({ ...file, text });
   }
-  const secretsAfter = findings.flatMap((f) => (f.secret ? [f.secret] : []));
+  const secretsAfter = current.all.flatMap((f) => (f.secret ? [f.secret] : []));
   return { path: file.path, before: file.text, after: text, applied, secretsBefore, secretsAfter };
 }
 
 /** Reads, fixes and atomically rewrites one file; returns undefined when nothing changed. */
-export async function fixFile(engine: Engine, absolute: string, file: Omit<SourceFile, "text">, options: AnalysisOptions, mode: { unsafe: boolean; dryRun: boolean }): Promise<FixOutcome | undefined> {
+export async function fixFile(engine: Engine, absolute: string, file: Omit<SourceFile, "text">, options: AnalysisOptions, mode: { unsafe: boolean; dryRun: boolean; filter?: FindingFilter }): Promise<FixOutcome | undefined> {
   const handle = await open(absolute, "r");
   let bytes: Uint8Array;
   try {
@@ -66,7 +74,7 @@ export async function fixFile(engine: Engine, absolute: string, file: Omit<Sourc
   }
   const decoded = decodeBytes(bytes);
   if (decoded.kind === "binary") return undefined;
-  const outcome = fixText(engine, { ...file, text: decoded.text }, options, mode.unsafe);
+  const outcome = fixText(engine, { ...file, text: decoded.text }, options, mode.unsafe, mode.filter);
   if (outcome.after === outcome.before) return undefined;
   if (!mode.dryRun) {
     const info = await stat(absolute);

@@ -20,7 +20,9 @@ import { failsRun, type FailOn } from "../report/severity.ts";
 import { formatText } from "../report/text.ts";
 import { Baseline, BaselineError, DEFAULT_BASELINE, entryOf, parseBaseline, serializeBaseline } from "./baseline.ts";
 import { loadConfig } from "./config-file.ts";
-import { fixFile, unifiedDiff } from "./fix.ts";
+import { fixFile, unifiedDiff, type FindingFilter } from "./fix.ts";
+import { applySuppressions } from "../engine/suppressions.ts";
+import type { ScanSuppressions } from "./scan.ts";
 import { changedLinesSince, GitError, touchesChange } from "./git.ts";
 import type { CliIO } from "./io.ts";
 import { loadNativeModule, NativeBackend } from "./native-parser.ts";
@@ -141,6 +143,7 @@ export interface PreparedScan {
   readonly engine: Engine;
   readonly policy: PolicyResolver;
   readonly toConfigPath: (path: string) => string;
+  readonly suppressions: ScanSuppressions;
 }
 
 /** Everything `scan`, `baseline` and `report` share: paths, config, engine, walk and analysis. */
@@ -208,7 +211,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     ...(baselineInfo ? { baseline: baselineInfo } : {}),
     suppressions: outcome.suppressions,
   };
-  return { report, failOn, engine, policy, toConfigPath };
+  return { report, failOn, engine, policy, toConfigPath, suppressions };
 }
 
 async function writeTo(file: string, text: string, io: CliIO): Promise<void> {
@@ -218,7 +221,9 @@ async function writeTo(file: string, text: string, io: CliIO): Promise<void> {
 }
 
 async function applyFixes(prepared: PreparedScan, values: ScanValues, io: CliIO, log: (text: string) => void): Promise<number> {
-  const { report, engine, policy, toConfigPath } = prepared;
+  const { report, engine, policy, toConfigPath, suppressions } = prepared;
+  // Suppressed findings are accepted risks: --fix leaves them as they are.
+  const unsuppressed: FindingFilter = (file, found) => applySuppressions(file, found, { ...suppressions, severity: "off" }).findings.filter((f) => !f.suppression);
   const fixable = new Map<string, ReportedFinding>();
   for (const finding of activeFindings(report)) {
     if (finding.fixes.some((f) => f.safety === "safe" || values["unsafe-fixes"])) fixable.set(finding.path, finding);
@@ -231,6 +236,7 @@ async function applyFixes(prepared: PreparedScan, values: ScanValues, io: CliIO,
     const outcome = await fixFile(engine, join(report.root, path), { path, language }, policy.forFile(toConfigPath(path)), {
       unsafe: Boolean(values["unsafe-fixes"]),
       dryRun: Boolean(values["dry-run"]),
+      filter: unsuppressed,
     });
     if (!outcome) continue;
     changedFiles++;
@@ -288,7 +294,8 @@ export async function runBaseline(args: string[], io: CliIO, commandLine: string
   const root = findProjectRoot(io.cwd);
   const target = resolve(io.cwd, values.output ?? values.baseline ?? join(relative(io.cwd, root) || ".", DEFAULT_BASELINE));
   const prepared = await prepareScan({ ...values, baseline: undefined }, positionals, io, commandLine);
-  const current = prepared.report.findings.map(entryOf);
+  // A baseline records open findings; suppressed ones are already accepted with a justification.
+  const current = activeFindings(prepared.report).map(entryOf);
   if (action === "create") {
     await writeTo(target, serializeBaseline(current, io.version), io);
     io.writeErr(`baseline: recorded ${current.length} finding${current.length === 1 ? "" : "s"} in ${relative(io.cwd, target) || target}\n`);
