@@ -6,6 +6,11 @@ export interface CliIO {
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly stdoutIsTTY: boolean;
+  /** Progress bars go to stderr, only on a terminal and never in CI. */
+  readonly stderrIsTTY?: boolean;
+  /** The bundled CLI and its grammars folder, for `--jobs` worker threads; absent in-process. */
+  readonly workerScript?: string;
+  readonly grammarsDir?: string;
   writeOut(text: string): void;
   writeErr(text: string): void;
   exists(path: string): boolean;

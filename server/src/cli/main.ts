@@ -8,6 +8,7 @@ import { ConfigError } from "../config/project-config.ts";
 import type { CliIO } from "./io.ts";
 import { runReport } from "./report-command.ts";
 import { formatRules } from "./rules-command.ts";
+import { runMerge } from "./merge-command.ts";
 import { BaselineError, GitError, runBaseline, runScan } from "./scan-command.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -25,6 +26,8 @@ Usage:
                                            audits (scope with SHA-256, findings by standard clause,
                                            every suppression and its justification); exits 0
   sterile rules [--format text|json]       list every rule
+  sterile merge --format sarif|json FILES… --output FILE
+                                           combine the reports of --shard runs into one
   sterile lsp --stdio                      run the language server on stdin/stdout (Neovim, Emacs, Helix…)
   sterile --version | --help
 
@@ -46,6 +49,10 @@ Scan options:
   --parser wasm|native|auto    parser backend (default: wasm; auto uses native if it loads)
   --max-file-size BYTES        skip larger files, reporting them (default: 4MiB; k/M suffixes allowed)
   --time-budget MS             skip (and report) a file whose analysis takes longer (default: 10000)
+  --jobs N                     worker threads (default: available cores); output is the same for any N
+  --shard K/N                  analyse the K-th of N deterministic shares (CI matrices); combine with merge
+  --no-prefilter               parse every file, even those holding no rule's trigger word (same results)
+  --parse-only                 benchmarking aid: parse every file, run no rules
   --report-unused-suppressions report sterile-ignore comments and suppress: entries that cover nothing
   --debug                      print stack traces for internal errors
 
@@ -83,10 +90,27 @@ function runRules(args: string[], io: CliIO): number {
   return 0;
 }
 
+/** Execution details (job count, shard) are left out, so sharded and parallel runs report the same command. */
+const EXECUTION_FLAGS = new Set(["--jobs", "-j", "--shard"]);
+
+function recordedCommandLine(argv: readonly string[]): string {
+  const kept: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (EXECUTION_FLAGS.has(arg)) {
+      i++;
+      continue;
+    }
+    if ([...EXECUTION_FLAGS].some((flag) => arg.startsWith(`${flag}=`))) continue;
+    kept.push(arg);
+  }
+  return ["sterile", ...kept].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+}
+
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
   const debug = argv.includes("--debug");
-  const commandLine = ["sterile", ...argv].map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : JSON.stringify(a))).join(" ");
+  const commandLine = recordedCommandLine(argv);
   try {
     switch (command) {
       case undefined:
@@ -107,6 +131,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
         return await runReport(rest, io, commandLine);
       case "rules":
         return runRules(rest, io);
+      case "merge":
+        return await runMerge(rest, io);
       case "lsp":
         return await runLsp(rest, io);
       default:

@@ -27,7 +27,9 @@ import { changedLinesSince, GitError, touchesChange } from "./git.ts";
 import type { CliIO } from "./io.ts";
 import { loadNativeModule, NativeBackend } from "./native-parser.ts";
 import { findProjectRoot } from "./project-root.ts";
-import { scanFiles } from "./scan.ts";
+import { scanFiles, type Shard } from "./scan.ts";
+import { progressBar } from "./progress.ts";
+import { availableParallelism } from "node:os";
 import { scanSuppressions } from "./scan-suppressions.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -53,6 +55,10 @@ export const SCAN_OPTIONS = {
   parser: { type: "string" },
   "max-file-size": { type: "string" },
   "time-budget": { type: "string" },
+  jobs: { type: "string", short: "j" },
+  "no-prefilter": { type: "boolean" },
+  "parse-only": { type: "boolean" },
+  shard: { type: "string" },
   "report-unused-suppressions": { type: "boolean" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -76,6 +82,21 @@ function parseTimeBudget(value: string | undefined): number {
   if (value === undefined) return DEFAULT_FILE_TIME_BUDGET_MS;
   if (!/^\d+$/.test(value.trim()) || Number(value) <= 0) throw new UsageError(`--time-budget must be a positive number of milliseconds (got "${value}")`);
   return Number(value);
+}
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(`--jobs must be a whole number of at least 1 (got "${value}")`);
+  return Number(value);
+}
+
+function parseShard(value: string | undefined): Shard | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)\/(\d+)$/.exec(value.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/4 (got "${value}")`);
+  return { index, count };
 }
 
 interface OutputSpec {
@@ -164,7 +185,11 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
   const backend = await createBackend(parser, io);
   const engine = await Engine.create(backend, allRules);
   const configExcludes = loaded.config.exclude.map((glob) => toPosix(relative(root, join(loaded.dir, glob))) || glob);
-  const suppressions = await scanSuppressions(loaded, { root, toConfigPath, reportUnused: Boolean(values["report-unused-suppressions"]) });
+  const reportUnused = Boolean(values["report-unused-suppressions"]);
+  const suppressions = await scanSuppressions(loaded, { root, toConfigPath, reportUnused });
+  const jobs = parseJobs(values.jobs);
+  const shard = parseShard(values.shard);
+  const progress = io.stderrIsTTY && !io.env.CI ? progressBar(io) : undefined;
   const startedAt = new Date().toISOString();
   const outcome = await scanFiles(engine, {
     paths,
@@ -177,7 +202,16 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     ...(changed ? { include: (path: string) => changed.has(path) } : {}),
     yieldBetweenFiles: backend.kind === "native",
     suppressions,
+    prefilter: !values["no-prefilter"],
+    parseOnly: Boolean(values["parse-only"]),
+    ...(shard ? { shard } : {}),
+    jobs,
+    ...(io.workerScript && io.grammarsDir
+      ? { workers: { script: io.workerScript, grammarsDir: io.grammarsDir, parser: backend.kind, root, loaded, reportUnused, today: suppressions.today } }
+      : {}),
+    ...(progress ? { onProgress: progress.update } : {}),
   });
+  progress?.finish();
   let findings: ReportedFinding[] = outcome.findings;
   if (changed) {
     findings = findings.filter((f) => touchesChange(changed, f.path, f.range.startPosition.line + 1, f.range.endPosition.line + 1));
@@ -210,6 +244,7 @@ export async function prepareScan(values: ScanValues, positionals: readonly stri
     failures: outcome.failures,
     ...(baselineInfo ? { baseline: baselineInfo } : {}),
     suppressions: outcome.suppressions,
+    parsedCount: outcome.parsedCount,
   };
   return { report, failOn, engine, policy, toConfigPath, suppressions };
 }

@@ -47,6 +47,8 @@ export interface Analysis {
   readonly failures: RuleFailure[];
   /** False when the parse was abandoned through `shouldStop` or failed (see `parseError`). */
   readonly completed: boolean;
+  /** Whether rules ran (false when no rule applies or the prefilter found no trigger). */
+  readonly parsed?: boolean;
   /** Why the file could not be parsed (a grammar's limit, e.g. YAML nested deeper than its scanner holds). */
   readonly parseError?: string;
 }
@@ -109,19 +111,19 @@ export class Engine {
 
   analyze(file: SourceFile, options: AnalysisOptions = {}): Analysis {
     const rules = options.grade === "skip" ? [] : this.rulesFor(file.language, options.severities);
-    if (rules.length === 0) return { findings: [], failures: [], completed: true };
-    if (options.prefilter && !this.triggersFor(file.language, rules).matches(file.text)) return { findings: [], failures: [], completed: true };
+    if (rules.length === 0) return { findings: [], failures: [], completed: true, parsed: false };
+    if (options.prefilter && !this.triggersFor(file.language, rules).matches(file.text)) return { findings: [], failures: [], completed: true, parsed: false };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
     if (hasGrammar && !options.tree && file.language === "yaml" && indentationDepth(file.text, MAX_YAML_NESTING) > MAX_YAML_NESTING) {
-      return { findings: [], failures: [], completed: false, parseError: `YAML nested deeper than ${MAX_YAML_NESTING} levels` };
+      return { findings: [], failures: [], completed: false, parsed: false, parseError: `YAML nested deeper than ${MAX_YAML_NESTING} levels` };
     }
     let ownTree: ParsedTree | undefined;
     try {
       ownTree = hasGrammar && !options.tree ? this.parse(file, options.shouldStop ? { shouldStop: options.shouldStop } : {}) : undefined;
     } catch (error) {
-      return { findings: [], failures: [], completed: false, parseError: `the ${file.language} parser failed: ${(error as Error).message}` };
+      return { findings: [], failures: [], completed: false, parsed: false, parseError: `the ${file.language} parser failed: ${(error as Error).message}` };
     }
-    if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false };
+    if (hasGrammar && !options.tree && !ownTree) return { findings: [], failures: [], completed: false, parsed: false };
     try {
       return this.runRules(file, rules, (options.tree ?? ownTree)?.root, options, options.grade === "lower");
     } finally {
@@ -198,7 +200,7 @@ export class Engine {
     const seen = new Set<string>();
     for (const rule of rules) {
       // Rules run synchronously; between them is where a time budget can end the file.
-      if (shouldStop?.()) return { findings: [], failures, completed: false };
+      if (shouldStop?.()) return { findings: [], failures, completed: false, parsed: true };
       const override = severities?.get(rule.id);
       const configured: Severity = override && override !== "off" ? override : rule.severity;
       const severity = lower ? LOWER[configured] : configured;
@@ -229,7 +231,7 @@ export class Engine {
       }
     }
     findings.sort(compareFindings);
-    return { findings, failures, completed: true };
+    return { findings, failures, completed: true, parsed: true };
   }
 }
 

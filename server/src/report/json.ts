@@ -43,6 +43,7 @@ export function buildJsonReport(report: ScanReport) {
     ...(report.baseline ? { baseline: { file: report.baseline.file, matched: report.baseline.matched } } : {}),
     summary: {
       filesScanned: report.files.length,
+      filesParsed: report.parsedCount ?? report.files.length,
       findings: activeFindings(report).length,
       ...counts,
       suppressed: suppressedFindings(report).length,

@@ -44,6 +44,8 @@ export interface ScanReport {
   readonly findings: readonly ReportedFinding[];
   readonly skipped: readonly SkippedFile[];
   readonly failures: readonly RuleFailure[];
+  /** Files the rules ran on (the others held no trigger word or no rule applies). */
+  readonly parsedCount?: number;
   /** The baseline in use, if any, and how many findings it matched. */
   readonly baseline?: { readonly file: string; readonly matched: number };
   /** Every valid suppression (inline and config), with how many findings each covered; for audit reports. */
