@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import { ancestor, descendants, namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
-import { bindingOf, declaratorName, literalsInMacroBody, stringValue, STRING_TYPES, type CStringValue } from "../../common/c-syntax.ts";
+import { bindingOf, literalsInMacroBody, stringValue, STRING_TYPES, type CStringValue } from "../../common/c-syntax.ts";
 import { cStringPieces, FlatText, macroBodyPieces, type TextPiece } from "../../common/string-pieces.ts";
 import { allEqual, elementWidth, escapedBytes, firstElement, initializerValues, integerLiteral, macroValues, secretKeyKind } from "./c-key-bytes.ts";
 import { derPrivateKey, describeKey, pemKeyKind, type KeyKind } from "./key-kind.ts";
@@ -80,20 +80,9 @@ function reportKeyBytes(ctx: RuleContext, name: string, values: readonly number[
   ctx.report({ span, secret, message: rawKeyMessage(kind, values.length * width, name) });
 }
 
-/**
- * The name a value is bound to. Attribute macros split a declaration for the grammar:
- * `const char KEY[] PROGMEM = "…"` parses as a declaration of `KEY` followed by the assignment
- * `PROGMEM = "…"`; the name is then the one declared just before, on the same line.
- */
-function boundName(ctx: RuleContext, value: SyntaxNode): SyntaxNode | undefined {
-  const binding = bindingOf(value);
-  if (!binding) return undefined;
-  if (binding.kind !== "assignment" || !/^[A-Z][A-Z0-9_]*$/.test(binding.name)) return binding.nameNode;
-  const statement = binding.nameNode.parent?.parent;
-  const previous = statement?.type === "expression_statement" ? statement.previousNamedSibling : null;
-  if (previous?.type !== "declaration" || ctx.file.text.slice(previous.endIndex, binding.nameNode.startIndex).includes("\n")) return binding.nameNode;
-  const declared = declaratorName(previous.childForFieldName("declarator"));
-  return declared ?? binding.nameNode;
+/** The name a value is bound to (`bindingOf` sees through attribute macros such as `PROGMEM`). */
+function boundName(value: SyntaxNode): SyntaxNode | undefined {
+  return bindingOf(value)?.nameNode;
 }
 
 function declaredType(nameNode: SyntaxNode): string | undefined {
@@ -104,7 +93,7 @@ function checkString(ctx: RuleContext, node: SyntaxNode, hasPem: boolean): void 
   const raw = node.text;
   const pem = hasPem && raw.includes("-----BEGIN");
   if (!pem && !raw.includes("\\x")) return;
-  const name = boundName(ctx, node)?.text;
+  const name = boundName(node)?.text;
   if (pem) {
     const pieces = cStringPieces(node);
     if (pieces) reportPemPieces(ctx, pieces, name ? `embedded in ${name}` : "embedded in a string literal");
@@ -117,7 +106,7 @@ function checkString(ctx: RuleContext, node: SyntaxNode, hasPem: boolean): void 
 }
 
 function checkInitializer(ctx: RuleContext, list: SyntaxNode): void {
-  const nameNode = boundName(ctx, list);
+  const nameNode = boundName(list);
   if (!nameNode) return;
   const first = firstElement(list);
   const maybeDer = first?.type === "number_literal" && integerLiteral(first.text) === 0x30;
@@ -209,6 +198,7 @@ export default defineRule({
   cwe: ["CWE-321", "CWE-798"],
   standards: { owaspIot: ["I1", "I7"], iec62443: ["CR 1.5", "CR 1.9", "CR 1.14", "CR 4.3"], fda: ["Cryptography", "Authentication"] },
   languages: ["pem", "c", "cpp", "json", "yaml", "toml", "ini", "keyvalue", "kconfig", "devicetree"],
+  triggers: ["private key", "key", "psk", "secret", "ltk", "irk", "csrk", "kek", "dek", "0x30", "\\x30"],
   docs,
   check(ctx) {
     switch (ctx.file.language) {

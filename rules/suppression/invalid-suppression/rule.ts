@@ -17,6 +17,7 @@ export default defineRule({
   standards: { owaspIot: [], iec62443: [], fda: ["Anomalies"] },
   // Every language with comments; JSON and PEM are suppressed from the project config instead.
   languages: ["c", "cpp", "devicetree", "kconfig", "kconfig-def", "yaml", "toml", "ini", "keyvalue"],
+  triggers: [{ text: "sterile-ignore", scope: "anywhere" }],
   docs,
   check(ctx) {
     const today = utcDate();

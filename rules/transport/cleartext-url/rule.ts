@@ -144,6 +144,7 @@ export default defineRule({
   cwe: ["CWE-319"],
   standards: { owaspIot: ["I7"], iec62443: ["CR 4.1", "CR 3.1"], fda: ["Confidentiality", "Integrity"] },
   languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue", "devicetree"],
+  triggers: ["://"],
   fixable: "unsafe",
   docs,
   check,

@@ -229,6 +229,7 @@ export default defineRule({
   cwe: ["CWE-319"],
   standards: { owaspIot: ["I7", "I2"], iec62443: ["CR 4.1", "CR 3.1"], fda: ["Confidentiality"] },
   languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue"],
+  triggers: ["1883", "0x75b", "03533"],
   fixable: "unsafe",
   docs,
   check(ctx) {

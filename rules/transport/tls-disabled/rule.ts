@@ -90,6 +90,7 @@ export default defineRule({
   cwe: ["CWE-319", "CWE-311"],
   standards: { owaspIot: ["I7"], iec62443: ["CR 4.1", "CR 4.3", "CR 3.1"], fda: ["Confidentiality", "Integrity"] },
   languages: ["kconfig", "json", "yaml", "toml", "ini", "keyvalue"],
+  triggers: ["tls", "ssl", "secure", "https"],
   fixable: "unsafe",
   docs,
   check(ctx) {
