@@ -20,9 +20,24 @@ export interface CSetting {
   readonly span: Span;
   /** For struct fields: names that say what the struct is (variable, type, enclosing members); see `FieldWrite`. */
   readonly context: readonly string[];
+  /**
+   * For `#define`s: another branch of the same `#if`/`#ifdef` defines the name too, so the value
+   * follows the build configuration (`#ifdef CONFIG_SECURE_SIGNED_ON_UPDATE … 1 #else … 0`).
+   */
+  readonly configDerived: boolean;
 }
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
+
+const CONDITIONALS = new Set(["preproc_if", "preproc_ifdef"]);
+const BRANCHES = new Set(["preproc_else", "preproc_elif", "preproc_elifdef"]);
+
+/** The innermost `#if`/`#ifdef` a node sits in (through its `#else`/`#elif` branches), if any. */
+function enclosingConditional(node: SyntaxNode): SyntaxNode | undefined {
+  let current = node.parent;
+  while (current && BRANCHES.has(current.type)) current = current.parent;
+  return current && CONDITIONALS.has(current.type) ? current : undefined;
+}
 
 /** The body of a `#define` without comments, with its offset; undefined when nothing but comments remains. */
 export function macroBody(text: string, offset: number): { text: string; span: Span } | undefined {
@@ -41,21 +56,37 @@ export function macroBody(text: string, offset: number): { text: string; span: S
 /** Every `#define`, designated initialiser and field assignment in the tree, in document order. */
 export function cSettings(root: SyntaxNode): CSetting[] {
   const out: CSetting[] = [];
+  // How often each name is defined inside each conditional, so `configDerived` costs one pass.
+  const definesIn = new Map<number, Map<string, number>>();
+  const pending: { setting: Omit<CSetting, "configDerived">; conditional: number | undefined }[] = [];
   for (const node of descendants(root)) {
     if (node.type !== "preproc_def") continue;
     const nameNode = node.childForFieldName("name");
     if (!nameNode) continue;
     const arg = node.childForFieldName("value");
     const body = arg ? macroBody(arg.text, arg.startIndex) : undefined;
-    out.push({
-      name: nameNode.text,
-      kind: "define",
-      nameSpan: span(nameNode),
-      valueText: body?.text,
-      valueSpan: body?.span,
-      span: { start: nameNode.startIndex, end: body?.span.end ?? nameNode.endIndex },
-      context: [],
+    const conditional = enclosingConditional(node);
+    if (conditional) {
+      const names = definesIn.get(conditional.startIndex) ?? new Map<string, number>();
+      names.set(nameNode.text, (names.get(nameNode.text) ?? 0) + 1);
+      definesIn.set(conditional.startIndex, names);
+    }
+    pending.push({
+      conditional: conditional?.startIndex,
+      setting: {
+        name: nameNode.text,
+        kind: "define",
+        nameSpan: span(nameNode),
+        valueText: body?.text,
+        valueSpan: body?.span,
+        span: { start: nameNode.startIndex, end: body?.span.end ?? nameNode.endIndex },
+        context: [],
+      },
     });
+  }
+  for (const { setting, conditional } of pending) {
+    const count = conditional === undefined ? 0 : (definesIn.get(conditional)?.get(setting.name) ?? 0);
+    out.push({ ...setting, configDerived: count > 1 });
   }
   for (const write of fieldWrites(root)) {
     const isAssignment = write.value.parent?.type === "assignment_expression";
@@ -67,6 +98,7 @@ export function cSettings(root: SyntaxNode): CSetting[] {
       valueSpan: span(write.value),
       span: { start: write.fieldNode.startIndex, end: write.value.endIndex },
       context: write.context,
+      configDerived: false,
     });
   }
   return out.sort((a, b) => a.span.start - b.span.start);

@@ -180,6 +180,42 @@ function designatorName(pair: SyntaxNode): SyntaxNode | undefined {
   return last ? namedChildrenOf(last).find((c) => c.type === "field_identifier") : undefined;
 }
 
+/** Attribute macros written between a declarator and its `=`: `PROGMEM`, `DRAM_ATTR`, `ICACHE_RODATA_ATTR`. */
+const ATTRIBUTE_MACRO = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * Attribute macros split a declaration for the grammar: `const char KEY[] PROGMEM = "…"` parses as
+ * a declaration of `KEY` whose `;` is missing, followed by the assignment `PROGMEM = "…"`. The
+ * value belongs to the name declared just before.
+ */
+function attributeSplitDeclaration(assignment: SyntaxNode): SyntaxNode | undefined {
+  const left = assignment.childForFieldName("left");
+  if (left?.type !== "identifier" || !ATTRIBUTE_MACRO.test(left.text)) return undefined;
+  const statement = assignment.parent;
+  if (statement?.type !== "expression_statement") return undefined;
+  const previous = statement.previousNamedSibling;
+  if (previous?.type !== "declaration" || !previous.child(previous.childCount - 1)?.isMissing) return undefined;
+  return declaratorName(previous.childForFieldName("declarator"));
+}
+
+/**
+ * `const char *const pass PROGMEM = "…"` parses with the attribute macro as the declared name: C
+ * puts `pass` in an ERROR node just before it, C++ reads `pass PROGMEM` as a qualified name
+ * without its `::`. The real name is `pass`.
+ */
+function attributeFreeName(name: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (!name || !ATTRIBUTE_MACRO.test(name.text)) return name;
+  const qualified = name.parent;
+  if (qualified?.type === "qualified_identifier" && !qualified.text.includes("::")) {
+    const scope = qualified.childForFieldName("scope");
+    return scope?.type === "namespace_identifier" ? scope : name;
+  }
+  const previous = name.previousNamedSibling;
+  if (previous?.type !== "ERROR") return name;
+  const inner = namedChildrenOf(previous);
+  return inner.length === 1 && inner[0]!.type === "identifier" ? inner[0] : name;
+}
+
 /** What a value expression is bound to: a declared variable, a struct field, an assignment target or a copy destination. */
 export function bindingOf(valueNode: SyntaxNode): Binding | undefined {
   const expression = outerExpression(valueNode);
@@ -189,15 +225,17 @@ export function bindingOf(valueNode: SyntaxNode): Binding | undefined {
     nameNode ? { name: nameNode.text, nameNode, kind } : undefined;
   switch (parent.type) {
     case "init_declarator":
-      if (parent.childForFieldName("value")?.startIndex === expression.startIndex) return make(declaratorName(parent.childForFieldName("declarator")), "variable");
+      if (parent.childForFieldName("value")?.startIndex === expression.startIndex) return make(attributeFreeName(declaratorName(parent.childForFieldName("declarator"))), "variable");
       return undefined;
     case "initializer_pair":
       return make(designatorName(parent), "field");
     case "field_initializer":
       return make(namedChildrenOf(parent).find((c) => c.type === "field_identifier"), "field");
-    case "assignment_expression":
+    case "assignment_expression": {
       if (parent.childForFieldName("right")?.startIndex !== expression.startIndex) return undefined;
-      return make(lvalueName(parent.childForFieldName("left")), "assignment");
+      const declared = attributeSplitDeclaration(parent);
+      return declared ? make(declared, "variable") : make(lvalueName(parent.childForFieldName("left")), "assignment");
+    }
     case "argument_list": {
       const call = parent.parent;
       const fn = call?.type === "call_expression" ? call.childForFieldName("function")?.text : undefined;

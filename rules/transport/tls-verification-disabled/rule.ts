@@ -1,14 +1,15 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
-import { descendants, namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import { switchValue, type ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { callArguments, calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { callArguments, calleeName, unwrapExpression } from "../../common/c-calls.ts";
+import { latestWrite } from "../../common/c-locals.ts";
 import { cIntegerValue, cSettings, cSwitchValue } from "../../common/c-settings.ts";
-import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan, flippedSwitch } from "../../common/config-values.ts";
 import { kconfigOffEdit } from "../../common/kconfig-values.ts";
 import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import { nameWords } from "../../common/names.ts";
+import { tlsRoles } from "../../common/tls-roles.ts";
 import docs from "./README.md?raw";
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
@@ -52,44 +53,6 @@ const ZEPHYR_SOL_TLS = new Set(["SOL_TLS", "ZSOCK_SOL_TLS"]);
 const ZEPHYR_PEER_VERIFY = new Set(["TLS_PEER_VERIFY", "ZSOCK_TLS_PEER_VERIFY"]);
 const ZEPHYR_VERIFY_NONE = new Set(["TLS_PEER_VERIFY_NONE", "ZSOCK_TLS_PEER_VERIFY_NONE"]);
 
-/**
- * On a TLS server, "verify none" means "do not ask clients for a certificate", the normal server
- * setting; only clients are reported. These names mark which side a function or file is on. The
- * socket calls only count inside the same function: a file may hold a client and a server.
- */
-const SERVER_MARKS = new Set(["MBEDTLS_SSL_IS_SERVER", "SSL_accept", "wolfSSL_accept", "TLS_DTLS_ROLE_SERVER", "ZSOCK_TLS_DTLS_ROLE_SERVER"]);
-const SERVER_SOCKET_CALLS = new Set(["listen", "zsock_listen", "accept", "zsock_accept"]);
-const CLIENT_MARKS = new Set(["MBEDTLS_SSL_IS_CLIENT", "SSL_connect", "wolfSSL_connect", "mbedtls_ssl_set_hostname", "TLS_HOSTNAME", "ZSOCK_TLS_HOSTNAME", "TLS_DTLS_ROLE_CLIENT", "ZSOCK_TLS_DTLS_ROLE_CLIENT"]);
-const CLIENT_SOCKET_CALLS = new Set(["connect", "zsock_connect"]);
-
-interface Sides {
-  readonly server: boolean;
-  readonly client: boolean;
-}
-
-function sides(scope: SyntaxNode, withSocketCalls: boolean): Sides {
-  let server = false;
-  let client = false;
-  for (const node of descendants(scope)) {
-    if (node.type !== "identifier") continue;
-    const name = node.text;
-    if (SERVER_MARKS.has(name) || name.endsWith("_server_method") || (withSocketCalls && SERVER_SOCKET_CALLS.has(name))) server = true;
-    if (CLIENT_MARKS.has(name) || name.endsWith("_client_method") || (withSocketCalls && CLIENT_SOCKET_CALLS.has(name))) client = true;
-  }
-  return { server, client };
-}
-
-function isServerSide(call: SyntaxNode, fileSides: () => Sides): boolean {
-  const fn = enclosingFunction(call);
-  if (fn) {
-    const local = sides(fn, true);
-    if (local.client) return false;
-    if (local.server) return true;
-  }
-  const file = fileSides();
-  return file.server && !file.client;
-}
-
 function checkVerifyMode(ctx: RuleContext, call: SyntaxNode, name: string, spec: VerifyModeCall, isServer: () => boolean): void {
   const argNode = callArguments(call)[spec.arg];
   if (!argNode) return;
@@ -117,33 +80,12 @@ function checkCurl(ctx: RuleContext, call: SyntaxNode): void {
   });
 }
 
-/** The value last written to local `name` before `before`: its initialiser or an assignment. */
-function latestWrite(scope: SyntaxNode, name: string, before: number, topLevelOnly: boolean): SyntaxNode | undefined {
-  let found: SyntaxNode | undefined;
-  const stack: SyntaxNode[] = [scope];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.startIndex >= before) continue;
-    if (topLevelOnly && node.type === "function_definition") continue;
-    if (node.type === "init_declarator" && declaratorName(node.childForFieldName("declarator"))?.text === name) {
-      const value = node.childForFieldName("value");
-      if (value && (!found || value.startIndex > found.startIndex)) found = value;
-    } else if (node.type === "assignment_expression" && node.childForFieldName("operator")?.text === "=") {
-      const left = node.childForFieldName("left");
-      const right = node.childForFieldName("right");
-      if (left?.type === "identifier" && left.text === name && right && (!found || right.startIndex > found.startIndex)) found = right;
-    }
-    for (const child of namedChildrenOf(node)) stack.push(child);
-  }
-  return found;
-}
-
 function isVerifyNone(node: SyntaxNode): boolean {
   const value = unwrapExpression(node);
   return (value.type === "identifier" && ZEPHYR_VERIFY_NONE.has(value.text)) || cIntegerValue(value.text) === 0;
 }
 
-function checkZephyr(ctx: RuleContext, root: SyntaxNode, call: SyntaxNode, isServer: () => boolean): void {
+function checkZephyr(ctx: RuleContext, call: SyntaxNode, isServer: () => boolean): void {
   const [, level, option, optval] = callArguments(call);
   if (!level || !option || !optval || !ZEPHYR_SOL_TLS.has(level.text) || !ZEPHYR_PEER_VERIFY.has(option.text)) return;
   const required = option.text.startsWith("ZSOCK_") ? "ZSOCK_TLS_PEER_VERIFY_REQUIRED" : "TLS_PEER_VERIFY_REQUIRED";
@@ -161,8 +103,7 @@ function checkZephyr(ctx: RuleContext, root: SyntaxNode, call: SyntaxNode, isSer
   if (target.type !== "pointer_expression") return;
   const variable = target.childForFieldName("argument");
   if (variable?.type !== "identifier") return;
-  const fn = enclosingFunction(call);
-  const value = (fn ? latestWrite(fn, variable.text, call.startIndex, false) : undefined) ?? latestWrite(root, variable.text, call.startIndex, true);
+  const value = latestWrite(ctx, variable.text, call);
   if (!value || !isVerifyNone(value) || isServer()) return;
   const written = unwrapExpression(value);
   const newText = written.type === "identifier" ? written.text.replace(/NONE$/, "REQUIRED") : required;
@@ -175,17 +116,16 @@ const SKIP_FIELDS = new Set(["skip_cert_common_name_check", "skip_common_name"])
 const C_FALSE_FOR: Readonly<Record<string, string>> = { true: "false", TRUE: "FALSE", True: "False", "1": "0", pdTRUE: "pdFALSE" };
 
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
-  let fileSides: Sides | undefined;
-  const lazyFileSides = () => (fileSides ??= sides(root, false));
+  const roles = tlsRoles(ctx);
   for (const node of descendants(root)) {
     if (node.type !== "call_expression") continue;
     const name = calleeName(node);
     if (!name) continue;
-    const isServer = () => isServerSide(node, lazyFileSides);
+    const isServer = () => roles.isServerSide(node);
     const mode = VERIFY_MODE_CALLS[name];
     if (mode) checkVerifyMode(ctx, node, name, mode, isServer);
     else if (name === "curl_easy_setopt") checkCurl(ctx, node);
-    else if (ZEPHYR_SETSOCKOPT.has(name)) checkZephyr(ctx, root, node, isServer);
+    else if (ZEPHYR_SETSOCKOPT.has(name)) checkZephyr(ctx, node, isServer);
     else if (name === "setInsecure" && node.childForFieldName("function")?.type === "field_expression" && callArguments(node).length === 0) {
       // Arduino WiFiClientSecure / BearSSL: "Don't validate the chain, just accept whatever is given".
       ctx.report({ span: span(node), message: `setInsecure() accepts any server certificate; ${IMPERSONATION}` });
