@@ -2,7 +2,7 @@
 // CommonJS, and copies the web-tree-sitter runtime and grammar `.wasm` files beside them.
 
 import { build } from "esbuild";
-import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -71,4 +71,14 @@ const { LANGUAGES } = await importTs("grammars/registry.ts");
 const wasmFiles = new Map([["web-tree-sitter.wasm", "web-tree-sitter/web-tree-sitter.wasm"]]);
 for (const info of Object.values(LANGUAGES)) if (info.grammar) wasmFiles.set(info.grammar.wasm, info.grammar.wasmFrom);
 for (const [name, from] of wasmFiles) await copyFile(require.resolve(from), join(dist, "grammars", name));
-console.log(`built dist/ (${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(", ")}; ${wasmFiles.size} wasm files)`);
+
+// Rule docs pages, shipped with the extension and linked from diagnostics (`codeDescription.href`):
+// dist/docs/<rule-id>.md plus an index for the "Show Rule Documentation" picker.
+const { allRules } = await importTs("rules/index.ts");
+await mkdir(join(dist, "docs"), { recursive: true });
+for (const rule of allRules) await writeFile(join(dist, "docs", `${rule.id}.md`), rule.docs);
+await writeFile(
+  join(dist, "docs", "index.json"),
+  `${JSON.stringify(allRules.map((r) => ({ id: r.id, title: r.title, family: r.family, severity: r.severity })), null, 2)}\n`,
+);
+console.log(`built dist/ (${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(", ")}; ${wasmFiles.size} wasm files; ${allRules.length} rule docs)`);

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { startNodeServer } from "../lsp/node-server.ts";
 import { HELP, main } from "./main.ts";
 import { serveIfScanWorker } from "./scan-workers.ts";
 
@@ -27,6 +28,7 @@ function runCli(): void {
     help: HELP,
     readWasm: (fileName) => readFile(join(grammarsDir, fileName)),
     requireNative: (id) => require(id),
+    startLanguageServer: () => startNodeServer("stdio"),
     version: STERILE_VERSION,
   }).then(
     (code) => {

@@ -1,0 +1,45 @@
+// Justified suppressions in the editor: the same `applySuppressions` the CLI runs, after each
+// analysis. Suppressed findings are not shown; broken suppressions (no justification, expired,
+// unknown rule) show as `invalid-suppression` diagnostics, as in a scan.
+
+import picomatch from "picomatch";
+import { ruleById } from "../../../rules/index.ts";
+import type { LoadedProject } from "./host.ts";
+import type { FilePolicy } from "./documents.ts";
+import { compareFindings, type Engine } from "../engine/engine.ts";
+import { applySuppressions, compileConfigSuppressions, INVALID_SUPPRESSION, utcDate, type ConfigSuppressions } from "../engine/suppressions.ts";
+import type { Finding, Severity, SourceFile } from "../engine/types.ts";
+
+const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
+
+const resolveRule = (id: string) => ruleById(id)?.id;
+
+/** The project config's `suppress:` entries, compiled once per config (globs relative to its folder). */
+export function configSuppressions(project: LoadedProject | undefined): ConfigSuppressions | undefined {
+  if (!project || project.config.suppress.length === 0) return undefined;
+  return compileConfigSuppressions(project.config.suppress, {
+    source: { path: project.file.name, text: project.file.text },
+    matcher: (glob) => picomatch(glob, { dot: true }),
+    today: utcDate(),
+    resolveRule,
+  });
+}
+
+function invalidSeverity(engine: Engine, policy: FilePolicy): Severity | "off" {
+  const configured = policy.severities.get(INVALID_SUPPRESSION) ?? engine.rules.find((r) => r.id === INVALID_SUPPRESSION)?.severity ?? "warning";
+  if (configured === "off" || policy.grade === "skip") return "off";
+  return policy.grade === "lower" ? LOWER[configured] : configured;
+}
+
+/** The findings to show for a file: unsuppressed ones plus problems with its suppressions. */
+export function visibleFindings(engine: Engine, source: SourceFile, findings: readonly Finding[], policy: FilePolicy, config: ConfigSuppressions | undefined): Finding[] {
+  const ran = new Set(policy.grade === "skip" ? [] : engine.rulesFor(source.language, policy.severities).map((r) => r.id));
+  const applied = applySuppressions(source, findings, {
+    today: utcDate(),
+    resolveRule,
+    ...(config ? { config } : {}),
+    severity: invalidSeverity(engine, policy),
+    ran: (id) => ran.has(id),
+  });
+  return [...applied.findings.filter((f) => !f.suppression), ...applied.problems].sort(compareFindings);
+}
