@@ -63,7 +63,9 @@ export function secretKeyKind(name: string): string | undefined {
 
 /** Value of a C integer literal (`0x2B`, `43u`, `0b1010`, `017`, `1'000`), or undefined. */
 export function integerLiteral(text: string): number | undefined {
-  const t = text.replace(/'/g, "").replace(/[uUlLzZ]+$/, "");
+  let t = text.replace(/'/g, "");
+  // Integer suffixes (`u`, `UL`, `ull`, `z`): stripped from the end without a backtracking regex.
+  while (t.length > 0 && "uUlLzZ".includes(t[t.length - 1]!)) t = t.slice(0, -1);
   if (/^0[xX][0-9a-fA-F]+$/.test(t)) return parseInt(t.slice(2), 16);
   if (/^0[bB][01]+$/.test(t)) return parseInt(t.slice(2), 2);
   if (/^0[0-7]*$/.test(t)) return parseInt(t, 8);

@@ -47,8 +47,19 @@ const LOG_CALLS = /^(?:ESP_(?:EARLY_|DRAM_)?LOG[EWIDV]|LOG_(?:ERR|WRN|INF|DBG)|p
 
 /** `xmlns="`, `xmlns:x='`, `xsi:schemaLocation="` right before a URL: a namespace, not an endpoint. */
 const NAMESPACE_ATTRIBUTE = /(?:xmlns(?::[\w.-]+)?|[Ss]chema[Ll]ocation|targetNamespace)\s*=\s*\\?["']?$/;
-/** A word and whitespace right before the URL: prose (`"See http://…"`, `"Connecting to http://%s"`). */
-const PROSE_BEFORE = /([A-Za-z]{2,})[,.:;!?]?\s+$/;
+/**
+ * The word right before the URL when whitespace (and at most one punctuation mark) separates
+ * them: prose (`"See http://…"`, `"Connecting to http://%s"`). Scanned backwards, no regex.
+ */
+function proseWordBefore(before: string): string | undefined {
+  let end = before.length;
+  while (end > 0 && /\s/.test(before[end - 1]!)) end--;
+  if (end === before.length) return undefined;
+  if (end > 0 && ",.:;!?".includes(before[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(before[start - 1]!)) start--;
+  return end - start >= 2 ? before.slice(start, end) : undefined;
+}
 /** Words before a URL that make it a command or request, not prose: `"wget http://…"`, `"GET http://… HTTP/1.1"`. */
 const COMMAND_WORDS = new Set(["curl", "wget", "get", "post", "put", "patch", "delete", "head", "fetch", "download", "connect", "url", "uri", "endpoint", "server", "host", "broker", "proxy"]);
 
@@ -79,7 +90,7 @@ function skippedByText(flat: FlatText, url: UrlMatch): boolean {
     const close = flat.text.indexOf(">", doctype);
     if (close < 0 || close > url.start) return true;
   }
-  const word = PROSE_BEFORE.exec(before)?.[1];
+  const word = proseWordBefore(before);
   return word !== undefined && !COMMAND_WORDS.has(word.toLowerCase());
 }
 
