@@ -279,3 +279,22 @@ describe("--fix", () => {
     expect(runCli(["scan", "--dry-run"], { cwd: dir }).status).toBe(2);
   });
 });
+
+describe("config schema", () => {
+  it("ships, is contributed to VS Code for completion, and accepts the README's example", async () => {
+    const { REPO_ROOT } = await import("../support/fixtures.ts");
+    const { parseProjectConfig } = await import("../../server/src/config/project-config.ts");
+    const { allRules } = await import("../../rules/index.ts");
+    const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { contributes: { yamlValidation: { fileMatch: string[]; url: string }[]; jsonValidation: { fileMatch: string[]; url: string }[] } };
+    const yaml = manifest.contributes.yamlValidation[0]!;
+    const jsonValidation = manifest.contributes.jsonValidation[0]!;
+    expect(yaml.fileMatch).toEqual([".sterile.yml", ".sterile.yaml"]);
+    expect(jsonValidation.fileMatch).toEqual([".sterile.json"]);
+    for (const url of [yaml.url, jsonValidation.url]) expect(existsSync(join(REPO_ROOT, url))).toBe(true);
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Project configuration"));
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const config = parseProjectConfig(".sterile.yml", example, new Set(allRules.map((r) => r.id)));
+    expect(config.overrides.length).toBeGreaterThan(0);
+  });
+});
