@@ -8,6 +8,7 @@ import tlsDisabled from "./tls-disabled/rule.ts";
 import tlsHostnameNotChecked from "./tls-hostname-not-checked/rule.ts";
 import tlsVerificationDisabled from "./tls-verification-disabled/rule.ts";
 import tlsVerifyResultUnchecked from "./tls-verify-result-unchecked/rule.ts";
+import weakTlsVersion from "./weak-tls-version/rule.ts";
 
 export const transportRules: readonly Rule[] = [
   bleJustWorksPairing,
@@ -19,4 +20,5 @@ export const transportRules: readonly Rule[] = [
   tlsHostnameNotChecked,
   tlsVerificationDisabled,
   tlsVerifyResultUnchecked,
+  weakTlsVersion,
 ];

@@ -5,12 +5,20 @@ import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import { bindingOf, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
 import { secretName } from "../../common/names.ts";
 import { judgeSecretValue } from "../../common/value-gate.ts";
+import { SECRET_ARGUMENT_TRIGGERS, secretArgument, type SecretArgument } from "./sdk-arguments.ts";
 import docs from "./README.md?raw";
 
 const COMPARE_FUNCTIONS = new Set(["strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "strcmp_P", "strncmp_P"]);
 const CONFIG_KINDS = new Set(["string", "number", "other"]);
 /** `-DWIFI_PASS=\"x\"` in build flags (platformio.ini, CMake presets in JSON/YAML). */
 const BUILD_FLAG_DEFINE = /-D[ \t]*([A-Za-z_][A-Za-z0-9_]*)=(\\?"|')?([^\s"'\\]+)/g;
+
+/**
+ * Every finding needs a secret-named binding (`names.ts`): one of these occurs in each such name.
+ * `key` and `pin` stand for the word pairs (`api_key`, `pin_code`, `default_pin`), whose separators
+ * vary too much to list every spelling; `shared` for `pre_shared`.
+ */
+const NAME_TRIGGERS = ["pass", "pwd", "psk", "secret", "token", "credential", "key", "pin", "shared"];
 
 function messageFor(name: string, defaultCredential: boolean): string {
   return defaultCredential
@@ -65,12 +73,41 @@ function checkC(ctx: RuleContext): void {
       continue;
     }
     const compared = comparedName(node);
-    if (compared) reportC(ctx, compared.text, value, value.span);
+    if (compared) {
+      reportC(ctx, compared.text, value, value.span);
+      continue;
+    }
+    const argument = secretArgument(node);
+    if (argument) reportArgument(ctx, argument, value);
   }
   for (const macro of stringMacros(ctx.nodes(["preproc_def"]))) {
     reportC(ctx, macro.name, macro.value, macro.value.span);
   }
   checkMacroUses(ctx);
+}
+
+/** The secret part of a value passed as a known SDK argument: all of it, or the password of `user:password`. */
+function secretPart(argument: SecretArgument, value: string): { text: string; offset: number } | undefined {
+  if (argument.part === "whole") return { text: value, offset: 0 };
+  const colon = value.indexOf(":");
+  if (colon < 0) return undefined; // a user name alone
+  const rest = value.slice(colon + 1);
+  const options = rest.indexOf(";");
+  return { text: options < 0 ? rest : rest.slice(0, options), offset: colon + 1 };
+}
+
+/** A literal passed as a secret SDK argument: `WiFi.begin(ssid, "…")`, `curl_easy_setopt(c, CURLOPT_USERPWD, "user:…")`. */
+function reportArgument(ctx: RuleContext, argument: SecretArgument, value: CStringValue): void {
+  if (value.hasMacro) return;
+  const part = secretPart(argument, value.value);
+  if (!part) return;
+  const verdict = judgeSecretValue(part.text, { name: argument.parameter });
+  if (!verdict.secret) return;
+  const content = contentSpan(value);
+  // Offsets map one to one only for a single literal without escapes; otherwise mask the whole literal.
+  const plain = value.parts.length === 1 && ctx.file.text.slice(content.start, content.end) === value.value;
+  const secret = plain ? { start: content.start + part.offset, end: content.start + part.offset + part.text.length } : content;
+  ctx.report({ span: value.span, secret, message: messageFor(argument.name, verdict.defaultCredential) });
 }
 
 /** Values bound by name to a macro: `.password = BROKER_PW`, `strcpy(cfg.pass, DEFAULT_PASS)`. */
@@ -92,12 +129,16 @@ function checkMacroUses(ctx: RuleContext): void {
     const facts = ctx.project.stringMacro(use.text);
     if (facts.length === 0) continue;
     const binding = bindingOf(use);
-    if (!binding || !secretName(binding.name) || secretName(use.text)) continue;
+    const argument = binding ? undefined : secretArgument(use);
+    const name = binding?.name ?? argument?.name;
+    if (!name || (binding && !secretName(binding.name)) || secretName(use.text)) continue;
     for (const fact of facts) {
-      const verdict = judgeSecretValue(fact.value, { name: binding.name });
+      const part = argument ? secretPart(argument, fact.value) : { text: fact.value, offset: 0 };
+      if (!part) continue;
+      const verdict = judgeSecretValue(part.text, { name: argument?.parameter ?? name });
       if (!verdict.secret) continue;
-      const message = `${messageFor(binding.name, verdict.defaultCredential)} (through macro ${fact.name})`;
-      const related = [{ span: { start: use.startIndex, end: use.endIndex }, message: `${fact.name} is used as ${binding.name} here` }];
+      const message = `${messageFor(name, verdict.defaultCredential)} (through macro ${fact.name})`;
+      const related = [{ span: { start: use.startIndex, end: use.endIndex }, message: `${fact.name} is used as ${name} here` }];
       if (fact.path === ctx.file.path) ctx.report({ span: fact.literal, secret: fact.content, message, related });
       else ctx.report({ span: { start: use.startIndex, end: use.endIndex }, elsewhere: { path: fact.path, range: fact.literal, secret: fact.content }, message, related });
     }
@@ -137,6 +178,7 @@ export default defineRule({
   cwe: ["CWE-798", "CWE-259"],
   standards: { owaspIot: ["I1"], iec62443: ["CR 1.5", "CR 1.7"], fda: ["Authentication"] },
   languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue", "devicetree"],
+  triggers: [...NAME_TRIGGERS, ...SECRET_ARGUMENT_TRIGGERS],
   docs,
   check(ctx) {
     if (ctx.file.language === "c" || ctx.file.language === "cpp") {

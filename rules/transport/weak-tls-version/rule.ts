@@ -197,7 +197,7 @@ function checkMbedtlsSuites(ctx: RuleContext, call: SyntaxNode, name: string, re
     for (const element of namedChildrenOf(initializer)) {
       const weak = element.type === "identifier" ? MBEDTLS_WEAK_SUITE.exec(element.text) : null;
       if (!weak) continue;
-      const what = weak[1] === "NULL" ? "no encryption" : weak[1] === "RC4_128" ? "RC4" : "DES";
+      const what = weak[1] === "NULL" ? "no encryption" : weak[1] === "RC4_128" ? "RC4" : weak[1] === "DES_CBC" ? "DES" : "3DES";
       ctx.report({
         span: span(element),
         message: `${element.text} in ${array.text} (passed to ${name}) uses ${what}: ${CIPHER_RISK}`,
@@ -228,7 +228,8 @@ function checkC(ctx: RuleContext): void {
       const outer = enclosingFunction(call);
       const outerName = outer ? declaratorName(outer.childForFieldName("declarator"))?.text : undefined;
       if (outerName && upgradedMethod(outerName)) continue;
-      const fn = call.childForFieldName("function")!;
+      const callee = call.childForFieldName("function")!;
+      const fn = callee.type === "qualified_identifier" ? callee.childForFieldName("name") ?? callee : callee;
       ctx.report({ span: span(fn), message: `${name}() speaks only ${methodLabel(name)}: ${VERSION_RISK}`, fixes: replaceFix(fn, upgraded) });
     }
   }
@@ -268,6 +269,13 @@ const CIPHER_WORDS = new Set(["cipher", "ciphers", "ciphersuite", "ciphersuites"
 /** Cipher keys that are TLS vocabulary on their own (mosquitto `ciphers`, `bridge_ciphers`). */
 const TLS_CIPHER_KEYS = new Set(["ciphers", "bridge_ciphers", "cipher_list", "cipher_suites", "ciphersuites"]);
 
+/** Words a TLS version or cipher key may be made of; anything else (`library_version`, `openssl_version`) is another setting. */
+const QUALIFIER_WORDS = new Set(["bridge", "allowed", "supported", "enabled", "accepted", "list", "suites", "suite"]);
+
+function onlySettingWords(words: readonly string[]): boolean {
+  return words.every((w) => TLS_WORDS.has(w) || VERSION_WORDS.has(w) || BOUND_WORDS.has(w) || CIPHER_WORDS.has(w) || QUALIFIER_WORDS.has(w));
+}
+
 function inTlsContext(entry: ConfigEntry, words: readonly string[]): boolean {
   return words.some((w) => TLS_WORDS.has(w)) || nameWords(entry.path.at(-2) ?? "").some((w) => TLS_WORDS.has(w));
 }
@@ -276,14 +284,14 @@ function inTlsContext(entry: ConfigEntry, words: readonly string[]): boolean {
 function isVersionKey(entry: ConfigEntry): boolean {
   const words = nameWords(entry.key);
   const last = words.at(-1);
-  if (!last) return false;
+  if (!last || !onlySettingWords(words)) return false;
   const versionLike = VERSION_WORDS.has(last) || (BOUND_WORDS.has(last) && words.length <= 2);
   return versionLike && inTlsContext(entry, words);
 }
 
 function isCipherKey(entry: ConfigEntry): boolean {
   const words = nameWords(entry.key);
-  if (!words.some((w) => CIPHER_WORDS.has(w))) return false;
+  if (!words.some((w) => CIPHER_WORDS.has(w)) || !onlySettingWords(words)) return false;
   return TLS_CIPHER_KEYS.has(entry.key.toLowerCase()) || inTlsContext(entry, words);
 }
 
