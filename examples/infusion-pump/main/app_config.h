@@ -15,6 +15,6 @@
 #define MQTT_BROKER_PORT 1883                                    // expect: mqtt-plaintext-port
 
 #define OTA_MANIFEST_URL "https://updates.aurora-medical.example/ip200/manifest.json"  // ok: HTTPS
-#define OTA_FIRMWARE_URL "http://updates.aurora-medical.example/ip200/fw.bin"  // expect: ota-http-allowed, cleartext-url
+#define OTA_FIRMWARE_URL "http://fw-updates.aurora-med.local/ip200/fw.bin"  // expect: ota-http-allowed, cleartext-url
 
 #define SERVICE_MENU_TIMEOUT_S 120
