@@ -5,7 +5,7 @@
 // Usable as a module (`ensureCodeServer()`) and as a script (`node code-server-install.mjs`).
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -38,6 +38,19 @@ function installed() {
   }
 }
 
+/**
+ * npm's own script, so npm can run on Node 24: code-server's postinstall checks the Node that runs
+ * npm (PATH alone is not enough — npm puts its own Node first for install scripts).
+ */
+function npmCli() {
+  const fromEnv = process.env.npm_execpath;
+  if (fromEnv && fromEnv.endsWith(".js") && existsSync(fromEnv)) return fromEnv;
+  const which = spawnSync("sh", ["-c", "command -v npm"], { encoding: "utf8" }).stdout.trim();
+  const real = which ? realpathSync(which) : "";
+  if (!real.endsWith(".js")) throw new Error(`cannot find npm's CLI script to run it on Node 24 (npm at ${which || "nowhere"})`);
+  return real;
+}
+
 /** Returns `{ node, entry }`, installing first when the cache is empty or stale. */
 export function ensureCodeServer(log = (line) => process.stderr.write(`${line}\n`)) {
   if (installed()) return { node: NODE24, entry: CODE_SERVER_ENTRY, cold: false };
@@ -57,7 +70,7 @@ export function ensureCodeServer(log = (line) => process.stderr.write(`${line}\n
     JSON.stringify({ name: "sterile-e2e-code-server", private: true, allowScripts: { "code-server": true, argon2: true } }, null, 2),
   );
   log(`code-server setup: installing code-server@${CODE_SERVER_VERSION} with Node 24 (a few minutes, once)`);
-  run(npm, ["install", "--no-audit", "--no-fund", "--foreground-scripts", `code-server@${CODE_SERVER_VERSION}`], {
+  run(NODE24, [npmCli(), "install", "--no-audit", "--no-fund", "--foreground-scripts", `code-server@${CODE_SERVER_VERSION}`], {
     cwd: serverHome,
     env: { ...process.env, PATH: `${join(nodeDir, "bin")}:${process.env.PATH}`, npm_config_nodedir: nodeDir },
     maxBuffer: 64 * 1024 * 1024,
