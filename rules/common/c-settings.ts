@@ -3,6 +3,7 @@
 // Rules that look for a switch turned off (`.verify_signature = false`, `#define AUTO_UPDATE 0`)
 // read this one list instead of each walking the tree for the three shapes.
 
+import { nodesOfTypes, type NodeSource } from "./node-source.ts";
 import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { Span } from "../../server/src/engine/types.ts";
 import { fieldWrites } from "./c-calls.ts";
@@ -54,13 +55,15 @@ export function macroBody(text: string, offset: number): { text: string; span: S
 }
 
 /** Every `#define`, designated initialiser and field assignment in the tree, in document order. */
-export function cSettings(root: SyntaxNode): CSetting[] {
+const PREPROC_DEFINES = new Set(["preproc_def"]);
+
+/** Pass the rule context (the engine's node index) rather than a root: walking whole files from JavaScript is slow. */
+export function cSettings(source: NodeSource): CSetting[] {
   const out: CSetting[] = [];
   // How often each name is defined inside each conditional, so `configDerived` costs one pass.
   const definesIn = new Map<number, Map<string, number>>();
   const pending: { setting: Omit<CSetting, "configDerived">; conditional: number | undefined }[] = [];
-  for (const node of descendants(root)) {
-    if (node.type !== "preproc_def") continue;
+  for (const node of nodesOfTypes(source, PREPROC_DEFINES)) {
     const nameNode = node.childForFieldName("name");
     if (!nameNode) continue;
     const arg = node.childForFieldName("value");
@@ -88,7 +91,7 @@ export function cSettings(root: SyntaxNode): CSetting[] {
     const count = conditional === undefined ? 0 : (definesIn.get(conditional)?.get(setting.name) ?? 0);
     out.push({ ...setting, configDerived: count > 1 });
   }
-  for (const write of fieldWrites(root)) {
+  for (const write of fieldWrites(source)) {
     const isAssignment = write.value.parent?.type === "assignment_expression";
     out.push({
       name: write.field,

@@ -42,7 +42,16 @@ export interface KconfigAssignment {
 
 // Starts only at a word boundary (so each character is scanned by one attempt); `-D` may precede.
 const ASSIGNMENT = /(?<![A-Za-z0-9_])(?:-D)?((?:[A-Za-z][A-Za-z0-9]*_)?CONFIG_[A-Za-z0-9_]+)=([^\s;]*)/g;
-const QUOTE_CHARS = /^[\\"']+|[\\"']+$/g;
+const isQuoteChar = (ch: string | undefined) => ch === "\\" || ch === '"' || ch === "'";
+
+/** Offsets of a token without the quotes and backslashes around it (`\"a.pem\"` → `a.pem`). */
+function unquotedRange(token: string): { start: number; end: number } {
+  let start = 0;
+  let end = token.length;
+  while (start < end && isQuoteChar(token[start])) start++;
+  while (end > start && isQuoteChar(token[end - 1])) end--;
+  return { start, end };
+}
 
 /** `NAME=value` assignments of Kconfig symbols inside a piece of text starting at `offset`. */
 export function kconfigAssignmentsIn(text: string, offset: number): KconfigAssignment[] {
@@ -52,8 +61,8 @@ export function kconfigAssignmentsIn(text: string, offset: number): KconfigAssig
     const ref = kconfigSymbolOf(key);
     if (!ref) continue;
     const token = match[2]!;
-    const lead = token.length - token.replace(/^[\\"']+/, "").length;
-    const value = token.replace(QUOTE_CHARS, "");
+    const { start: lead, end } = unquotedRange(token);
+    const value = token.slice(lead, end);
     const keyStart = offset + match.index! + match[0].length - token.length - 1 - key.length;
     const valueStart = offset + match.index! + match[0].length - token.length + lead;
     out.push({ key, ref, value, valueSpan: { start: valueStart, end: valueStart + value.length }, span: { start: keyStart, end: offset + match.index! + match[0].length } });

@@ -72,7 +72,7 @@ function isLoopbackLiteral(node: SyntaxNode | undefined): boolean {
 }
 
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
-  for (const setting of cSettings(root)) {
+  for (const setting of cSettings(ctx)) {
     if (setting.kind !== "define" || !setting.valueText || !setting.valueSpan) continue;
     if (cIntegerValue(setting.valueText) !== 1883 || !isMqttPortName(setting.name)) continue;
     reportSetting(ctx, setting.name, setting.span, setting.valueText, setting.valueSpan);

@@ -117,8 +117,7 @@ const C_FALSE_FOR: Readonly<Record<string, string>> = { true: "false", TRUE: "FA
 
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
   const roles = tlsRoles(ctx);
-  for (const node of descendants(root)) {
-    if (node.type !== "call_expression") continue;
+  for (const node of ctx.nodes(["call_expression"])) {
     const name = calleeName(node);
     if (!name) continue;
     const isServer = () => roles.isServerSide(node);
@@ -131,7 +130,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
       ctx.report({ span: span(node), message: `setInsecure() accepts any server certificate; ${IMPERSONATION}` });
     }
   }
-  for (const setting of cSettings(root)) {
+  for (const setting of cSettings(ctx)) {
     if (setting.kind === "define" || !SKIP_FIELDS.has(setting.name) || !setting.valueText || !setting.valueSpan) continue;
     if (cSwitchValue(setting.valueText) !== true) continue;
     const newText = C_FALSE_FOR[setting.valueText.trim()] ?? "false";
