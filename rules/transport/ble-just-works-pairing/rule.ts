@@ -84,7 +84,15 @@ function checkNimbleConfig(ctx: RuleContext): void {
 
 /** The field names of a designated initialiser, as written (so fields under `#if` count too). */
 function mentionsField(list: SyntaxNode, field: string): boolean {
-  return new RegExp(`\\.\\s*${field}\\b`).test(list.text);
+  const text = list.text;
+  for (let at = text.indexOf(field); at >= 0; at = text.indexOf(field, at + 1)) {
+    const after = text[at + field.length];
+    if (after !== undefined && /\w/.test(after)) continue;
+    let before = at - 1;
+    while (before >= 0 && /\s/.test(text[before]!)) before--;
+    if (text[before] === ".") return true;
+  }
+  return false;
 }
 
 /**
