@@ -221,6 +221,9 @@ export default defineRule({
   cwe: ["CWE-295", "CWE-297"],
   standards: { owaspIot: ["I7"], iec62443: ["CR 1.8", "CR 1.2", "CR 3.1"], fda: ["Authentication", "Integrity", "Confidentiality"] },
   languages: ["c", "cpp", "kconfig", "json", "yaml", "toml", "ini", "keyvalue"],
+  // Every branch needs one of these words: verify/verification constants and keys, `insecure`
+  // switches, `skip_…` fields, `authmode` with a literal 0, `ignore_…`/`…invalid…` config keys.
+  triggers: ["verif", "validat", "insecure", "invalid", "ignore", "skip", "authmode"],
   fixable: "unsafe",
   docs,
   check(ctx) {
