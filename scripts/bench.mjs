@@ -6,8 +6,8 @@
 // Environment: BENCH_MB (default 50), BENCH_SCALES (default "1,2,4"), BENCH_SKIP_LSP=1.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateCorpus } from "./corpus.mjs";
@@ -19,9 +19,11 @@ const baseMb = Number(process.env.BENCH_MB ?? 50);
 const scales = (process.env.BENCH_SCALES ?? "1,2,4").split(",").map(Number);
 const timeBin = ["/usr/bin/time"].find((p) => existsSync(p));
 
+/** Outside the repository (whose .gitignore would hide it) and marked as its own project root. */
 function corpus(mb) {
-  const dir = join(root, ".cache", "bench", `corpus-${mb}mb`);
+  const dir = join(process.env.BENCH_DIR ?? join(tmpdir(), "sterile-bench"), `corpus-${mb}mb`);
   generateCorpus(dir, mb, 1);
+  mkdirSync(join(dir, ".git"), { recursive: true });
   return dir;
 }
 
@@ -32,8 +34,9 @@ function sizeOf(dir) {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
       const info = statSync(full);
-      if (info.isDirectory()) walk(full);
-      else if (!name.startsWith(".")) {
+      if (info.isDirectory()) {
+        if (name !== ".git") walk(full);
+      } else if (!name.startsWith(".")) {
         bytes += info.size;
         files++;
       }
@@ -64,8 +67,9 @@ function readAll(dir) {
   const walk = (d) => {
     for (const name of readdirSync(d)) {
       const full = join(d, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else bytes += readFileSync(full).length;
+      if (statSync(full).isDirectory()) {
+        if (name !== ".git") walk(full);
+      } else bytes += readFileSync(full).length;
     }
   };
   walk(dir);

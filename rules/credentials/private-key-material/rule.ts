@@ -66,9 +66,24 @@ function reportPemPieces(ctx: RuleContext, pieces: readonly TextPiece[], where: 
   }
 }
 
+/** How DER key arrays are written (`0x30, 0x82, …`, `"\x30\x82…"`): also the rule's triggers, so keep them in step. */
+const DER_MARKERS = ["0x30, 0x", "0x30,0x", "\\x30\\x"];
+const derWritten = new WeakMap<object, boolean>();
+
+/** Whether the file spells a DER array the way the triggers can see (decimal or odd spacing is not recognised). */
+function hasDerMarker(ctx: RuleContext): boolean {
+  let known = derWritten.get(ctx.file);
+  if (known === undefined) {
+    const lower = ctx.file.text.toLowerCase();
+    known = DER_MARKERS.some((marker) => lower.includes(marker));
+    derWritten.set(ctx.file, known);
+  }
+  return known;
+}
+
 /** Reports raw key bytes: a DER private key whatever its name, else a secret-key-named array of at least 128 bits. */
 function reportKeyBytes(ctx: RuleContext, name: string, values: readonly number[], width: number, span: Span, secret: Span): void {
-  if (width === 1 && values[0] === 0x30 && values.every((v) => v <= 0xff)) {
+  if (width === 1 && values[0] === 0x30 && values.every((v) => v <= 0xff) && hasDerMarker(ctx)) {
     const der = derPrivateKey(Uint8Array.from(values));
     if (der) {
       ctx.report({ span, secret, message: pemMessage(der, `(DER) embedded in ${name}`) });
@@ -198,7 +213,7 @@ export default defineRule({
   cwe: ["CWE-321", "CWE-798"],
   standards: { owaspIot: ["I1", "I7"], iec62443: ["CR 1.5", "CR 1.9", "CR 1.14", "CR 4.3"], fda: ["Cryptography", "Authentication"] },
   languages: ["pem", "c", "cpp", "json", "yaml", "toml", "ini", "keyvalue", "kconfig", "devicetree"],
-  triggers: ["private key", "key", "psk", "secret", "ltk", "irk", "csrk", "kek", "dek", "0x30", "\\x30"],
+  triggers: ["private key", "key", "psk", "secret", "ltk", "irk", "csrk", "kek", "dek", ...DER_MARKERS],
   docs,
   check(ctx) {
     switch (ctx.file.language) {

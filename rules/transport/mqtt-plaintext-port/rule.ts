@@ -14,6 +14,14 @@ import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost } fr
 import docs from "./README.md?raw";
 
 const CLEAR_PORT = "1883";
+
+/**
+ * 1883 as written in practice: decimal, optionally with integer suffixes (`1883U`). Hex or octal
+ * spellings are not recognised, so the `1883` trigger stays complete.
+ */
+function isClearPort(text: string | undefined): boolean {
+  return text !== undefined && text.replace(/^[(\s]+/, "").startsWith(CLEAR_PORT) && cIntegerValue(text) === 1883;
+}
 const TLS_PORT = "8883";
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 const EXPOSURE = "credentials and data cross the network unencrypted";
@@ -74,12 +82,12 @@ function isLoopbackLiteral(node: SyntaxNode | undefined): boolean {
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
   for (const setting of cSettings(ctx)) {
     if (setting.kind !== "define" || !setting.valueText || !setting.valueSpan) continue;
-    if (cIntegerValue(setting.valueText) !== 1883 || !isMqttPortName(setting.name)) continue;
+    if (!isClearPort(setting.valueText) || !isMqttPortName(setting.name)) continue;
     reportSetting(ctx, setting.name, setting.span, setting.valueText, setting.valueSpan);
   }
   for (const write of fieldWrites(ctx)) {
     const value = unwrapExpression(write.value);
-    if (value.type !== "number_literal" || cIntegerValue(value.text) !== 1883) continue;
+    if (value.type !== "number_literal" || !isClearPort(value.text)) continue;
     if (!isMqttPortName(write.field, write.context)) continue;
     reportSetting(ctx, write.field, { start: write.fieldNode.startIndex, end: write.value.endIndex }, value.text, span(value));
   }
@@ -88,7 +96,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
       const name = declaratorName(node.childForFieldName("declarator"));
       const raw = node.childForFieldName("value");
       const value = raw ? unwrapExpression(raw) : undefined;
-      if (!name || !value || value.type !== "number_literal" || cIntegerValue(value.text) !== 1883 || !isMqttPortName(name.text)) continue;
+      if (!name || !value || value.type !== "number_literal" || !isClearPort(value.text) || !isMqttPortName(name.text)) continue;
       reportSetting(ctx, name.text, { start: name.startIndex, end: value.endIndex }, value.text, span(value));
     } else if (node.type === "call_expression") {
       const callee = calleeName(node);
@@ -96,7 +104,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
       if (!spec) continue;
       const args = callArguments(node);
       const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
-      if (!port || port.type !== "number_literal" || cIntegerValue(port.text) !== 1883) continue;
+      if (!port || port.type !== "number_literal" || !isClearPort(port.text)) continue;
       if (isLoopbackLiteral(args[spec.host] ? unwrapExpression(args[spec.host]!) : undefined)) continue;
       ctx.report({ span: span(port), message: `${callee}(…) connects to the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
     }
@@ -229,7 +237,7 @@ export default defineRule({
   cwe: ["CWE-319"],
   standards: { owaspIot: ["I7", "I2"], iec62443: ["CR 4.1", "CR 3.1"], fda: ["Confidentiality"] },
   languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue"],
-  triggers: ["1883", "0x75b", "03533"],
+  triggers: ["1883"],
   fixable: "unsafe",
   docs,
   check(ctx) {
