@@ -3,7 +3,7 @@
 // to, and the names around it (`mqtt_cfg`, `esp_mqtt_client_config_t`, `.broker.address`) that say
 // what the struct is for. Written against node types common to tree-sitter-c and tree-sitter-cpp.
 
-import { nodesOfTypes, type NodeSource } from "./node-source.ts";
+import { isRuleContext, nodesOfTypes, oncePerFile, type NodeSource } from "./node-source.ts";
 import { ancestor, descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import { declaratorName } from "./c-syntax.ts";
 
@@ -144,6 +144,10 @@ function initializerContext(list: SyntaxNode): string[] {
 const FIELD_WRITE_TYPES = new Set(["initializer_pair", "field_initializer", "assignment_expression"]);
 
 export function fieldWrites(source: NodeSource): FieldWrite[] {
+  return isRuleContext(source) ? oncePerFile(source, "fieldWrites", () => computeFieldWrites(source)) : computeFieldWrites(source);
+}
+
+function computeFieldWrites(source: NodeSource): FieldWrite[] {
   const out: FieldWrite[] = [];
   for (const node of nodesOfTypes(source, FIELD_WRITE_TYPES)) {
     if (node.type === "initializer_pair") {

@@ -3,7 +3,7 @@
 // Rules that look for a switch turned off (`.verify_signature = false`, `#define AUTO_UPDATE 0`)
 // read this one list instead of each walking the tree for the three shapes.
 
-import { nodesOfTypes, type NodeSource } from "./node-source.ts";
+import { isRuleContext, nodesOfTypes, oncePerFile, type NodeSource } from "./node-source.ts";
 import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { Span } from "../../server/src/engine/types.ts";
 import { fieldWrites } from "./c-calls.ts";
@@ -59,6 +59,10 @@ const PREPROC_DEFINES = new Set(["preproc_def"]);
 
 /** Pass the rule context (the engine's node index) rather than a root: walking whole files from JavaScript is slow. */
 export function cSettings(source: NodeSource): CSetting[] {
+  return isRuleContext(source) ? oncePerFile(source, "cSettings", () => computeCSettings(source)) : computeCSettings(source);
+}
+
+function computeCSettings(source: NodeSource): CSetting[] {
   const out: CSetting[] = [];
   // How often each name is defined inside each conditional, so `configDerived` costs one pass.
   const definesIn = new Map<number, Map<string, number>>();

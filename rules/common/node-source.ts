@@ -19,3 +19,23 @@ export function* nodesOfTypes(source: NodeSource, types: ReadonlySet<string>): G
   }
   for (const node of descendants(source)) if (types.has(node.type)) yield node;
 }
+
+const perFileCache = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * Computes a whole-file fact once per analysis and shares it between rules (several rules ask for
+ * the same C settings or field writes). Keyed by the file object, which lives for one analysis.
+ */
+export function oncePerFile<T>(ctx: RuleContext, key: string, compute: () => T): T {
+  let cache = perFileCache.get(ctx.file);
+  if (!cache) {
+    cache = new Map();
+    perFileCache.set(ctx.file, cache);
+  }
+  if (!cache.has(key)) cache.set(key, compute());
+  return cache.get(key) as T;
+}
+
+export function isRuleContext(source: NodeSource): source is RuleContext {
+  return typeof (source as RuleContext).nodes === "function";
+}

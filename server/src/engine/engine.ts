@@ -153,8 +153,11 @@ export class Engine {
   /** Which of `types` the language's grammar knows, found once by compiling a probe query per type. */
   private readonly knownTypes = new Map<string, boolean>();
 
-  private nodesOfTypes(language: LanguageId, root: SyntaxNode, types: readonly string[]): SyntaxNode[] {
-    const valid = types.filter((type) => {
+  /** Node types any rule has asked for, per language: one query per file collects them all. */
+  private readonly wantedTypes = new Map<LanguageId, Set<string>>();
+
+  private validTypes(language: LanguageId, types: Iterable<string>): string[] {
+    return [...types].filter((type) => {
       const key = `${language}\u0000${type}`;
       let known = this.knownTypes.get(key);
       if (known === undefined) {
@@ -168,9 +171,45 @@ export class Engine {
       }
       return known;
     });
-    if (valid.length === 0) return [];
-    const query = this.backend.compileQuery(language, `[${valid.map((t) => `(${t})`).join(" ")}] @n`);
-    return query.matches(root).map((m) => m.captures[0]!.node);
+  }
+
+  /**
+   * A per-file index of nodes by type, filled by a single query over every type rules have asked
+   * for in this language so far; a request for a new type widens the set and refills once.
+   */
+  private nodeIndex(language: LanguageId, root: SyntaxNode): (types: readonly string[]) => readonly SyntaxNode[] {
+    let byType: Map<string, SyntaxNode[]> | undefined;
+    let covered = new Set<string>();
+    const answers = new Map<string, readonly SyntaxNode[]>();
+    const fill = () => {
+      const wanted = this.wantedTypes.get(language) ?? new Set<string>();
+      const valid = this.validTypes(language, wanted);
+      byType = new Map(valid.map((t) => [t, []]));
+      covered = new Set(wanted);
+      answers.clear();
+      if (valid.length === 0) return;
+      const query = this.backend.compileQuery(language, `[${valid.map((t) => `(${t})`).join(" ")}] @n`);
+      for (const match of query.matches(root)) {
+        const node = match.captures[0]!.node;
+        byType.get(node.type)?.push(node);
+      }
+    };
+    return (types) => {
+      const key = [...types].sort().join(" ");
+      const cached = answers.get(key);
+      if (cached) return cached;
+      if (!byType || types.some((t) => !covered.has(t))) {
+        const wanted = this.wantedTypes.get(language) ?? new Set<string>();
+        for (const t of types) wanted.add(t);
+        this.wantedTypes.set(language, wanted);
+        fill();
+      }
+      const lists = types.map((t) => byType!.get(t) ?? []).filter((l) => l.length > 0);
+      // Document order, outer nodes first where two start together, as one query would return them.
+      const answer = lists.length <= 1 ? (lists[0] ?? []) : lists.flat().sort((a, b) => a.startIndex - b.startIndex || b.endIndex - a.endIndex);
+      answers.set(key, answer);
+      return answer;
+    };
   }
 
   private runRules(
@@ -184,17 +223,8 @@ export class Engine {
     const project = options.project ?? NO_FACTS;
     const lines = new LineIndex(file.text);
     let entries: ConfigEntry[] | undefined;
-    const nodeCache = new Map<string, readonly SyntaxNode[]>();
-    const nodes = (types: readonly string[]): readonly SyntaxNode[] => {
-      if (!root) return [];
-      const key = [...types].sort().join(" ");
-      let found = nodeCache.get(key);
-      if (!found) {
-        found = this.nodesOfTypes(file.language, root, types);
-        nodeCache.set(key, found);
-      }
-      return found;
-    };
+    const index = root ? this.nodeIndex(file.language, root) : undefined;
+    const nodes = (types: readonly string[]): readonly SyntaxNode[] => (index ? index(types) : []);
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const seen = new Set<string>();
