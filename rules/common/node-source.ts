@@ -20,20 +20,9 @@ export function* nodesOfTypes(source: NodeSource, types: ReadonlySet<string>): G
   for (const node of descendants(source)) if (types.has(node.type)) yield node;
 }
 
-const perFileCache = new WeakMap<object, Map<string, unknown>>();
-
-/**
- * Computes a whole-file fact once per analysis and shares it between rules (several rules ask for
- * the same C settings or field writes). Keyed by the file object, which lives for one analysis.
- */
+/** A whole-file fact computed once per analysis and shared by the rules that need it. */
 export function oncePerFile<T>(ctx: RuleContext, key: string, compute: () => T): T {
-  let cache = perFileCache.get(ctx.file);
-  if (!cache) {
-    cache = new Map();
-    perFileCache.set(ctx.file, cache);
-  }
-  if (!cache.has(key)) cache.set(key, compute());
-  return cache.get(key) as T;
+  return ctx.memo(key, compute);
 }
 
 export function isRuleContext(source: NodeSource): source is RuleContext {

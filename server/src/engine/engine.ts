@@ -225,6 +225,11 @@ export class Engine {
     let entries: ConfigEntry[] | undefined;
     const index = root ? this.nodeIndex(file.language, root) : undefined;
     const nodes = (types: readonly string[]): readonly SyntaxNode[] => (index ? index(types) : []);
+    const memos = new Map<string, unknown>();
+    const memo = <T,>(key: string, compute: () => T): T => {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    };
     const findings: Finding[] = [];
     const failures: RuleFailure[] = [];
     const seen = new Set<string>();
@@ -242,6 +247,7 @@ export class Engine {
         entries: () => (entries ??= configEntries(file.language, root, file.text)),
         query: (source: string): readonly QueryMatch[] => (root ? this.backend.compileQuery(file.language, source).matches(root) : []),
         nodes,
+        memo,
         report: (input: ReportInput) => {
           reported.push(toFinding(rule, severity, file, lines, input));
         },

@@ -160,5 +160,10 @@ export interface RuleContext {
    * grammar does not have are ignored.
    */
   nodes(types: readonly string[]): readonly SyntaxNode[];
+  /**
+   * Computes a whole-file fact once per analysis and shares it between rules (several rules ask for
+   * the same C settings). Lives exactly as long as this analysis, like the tree it may point into.
+   */
+  memo<T>(key: string, compute: () => T): T;
   report(input: ReportInput): void;
 }
