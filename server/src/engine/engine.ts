@@ -110,9 +110,12 @@ export class Engine {
   }
 
   analyze(file: SourceFile, options: AnalysisOptions = {}): Analysis {
-    const rules = options.grade === "skip" ? [] : this.rulesFor(file.language, options.severities);
-    if (rules.length === 0) return { findings: [], failures: [], completed: true, parsed: false };
-    if (options.prefilter && !this.triggersFor(file.language, rules).matches(file.text)) return { findings: [], failures: [], completed: true, parsed: false };
+    const candidates = options.grade === "skip" ? [] : this.rulesFor(file.language, options.severities);
+    if (candidates.length === 0) return { findings: [], failures: [], completed: true, parsed: false };
+    // A rule whose trigger words are all absent cannot fire: it is not run. With the prefilter,
+    // a file no rule can fire on is not even parsed.
+    const rules = this.gate(file.language, candidates)(file.text);
+    if (options.prefilter && rules.length === 0) return { findings: [], failures: [], completed: true, parsed: false };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
     if (hasGrammar && !options.tree && file.language === "yaml" && indentationDepth(file.text, MAX_YAML_NESTING) > MAX_YAML_NESTING) {
       return { findings: [], failures: [], completed: false, parsed: false, parseError: `YAML nested deeper than ${MAX_YAML_NESTING} levels` };
@@ -131,23 +134,23 @@ export class Engine {
     }
   }
 
-  private readonly triggerSets = new Map<string, { matches(text: string): boolean }>();
+  private readonly gates = new Map<string, (text: string) => Rule[]>();
 
-  /** The union of the rules' triggers for a language; matches everything if a rule declares none. */
-  private triggersFor(language: LanguageId, rules: readonly Rule[]): { matches(text: string): boolean } {
+  /** Which of these rules have a trigger in the text: one linear pass over it for all of them. */
+  private gate(language: LanguageId, rules: readonly Rule[]): (text: string) => Rule[] {
     const key = `${language}\u0000${rules.map((r) => r.id).join(",")}`;
-    let set = this.triggerSets.get(key);
-    if (!set) {
-      if (rules.some((r) => !r.triggers || r.triggers.length === 0)) {
-        set = { matches: () => true };
-      } else {
-        const automaton = new TriggerSet(rules.flatMap((r) => (r.triggers ?? []).map((t) => (typeof t === "string" ? { text: t, scope: "code" as const } : t))));
-        const cLike = language === "c" || language === "cpp" || language === "devicetree";
-        set = { matches: (text) => automaton.matches(text, cLike) };
-      }
-      this.triggerSets.set(key, set);
+    let gate = this.gates.get(key);
+    if (!gate) {
+      const triggers = rules.flatMap((rule, owner) => (rule.triggers ?? []).map((t) => (typeof t === "string" ? { text: t, scope: "code" as const, owner } : { ...t, owner })));
+      const automaton = new TriggerSet(triggers);
+      const cLike = language === "c" || language === "cpp" || language === "devicetree";
+      gate = (text) => {
+        const found = automaton.owners(text, cLike);
+        return rules.filter((rule, i) => !rule.triggers || rule.triggers.length === 0 || found.has(i));
+      };
+      this.gates.set(key, gate);
     }
-    return set;
+    return gate;
   }
 
   /** Which of `types` the language's grammar knows, found once by compiling a probe query per type. */

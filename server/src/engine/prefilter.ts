@@ -9,6 +9,8 @@ export interface Trigger {
   readonly text: string;
   /** `code`: ignored inside C-style comments; `anywhere`: counts everywhere (e.g. suppression comments). */
   readonly scope: "code" | "anywhere";
+  /** Who declared it (a rule's index), for `owners()`. */
+  readonly owner?: number;
 }
 
 interface AutomatonNode {
@@ -16,6 +18,8 @@ interface AutomatonNode {
   fail: number;
   /** Strongest scope of a trigger ending here (or via failure links): 2 anywhere, 1 code, 0 none. */
   output: number;
+  /** Per owner, the strongest scope of its triggers ending here (merged along failure links). */
+  owners: Map<number, number>;
 }
 
 const SCOPE_RANK = { code: 1, anywhere: 2 } as const;
@@ -25,7 +29,8 @@ function lower(code: number): number {
 }
 
 export class TriggerSet {
-  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, output: 0 }];
+  private readonly nodes: AutomatonNode[] = [{ next: new Map(), fail: 0, output: 0, owners: new Map() }];
+  private readonly ownerCount: number;
 
   constructor(triggers: readonly Trigger[]) {
     for (const trigger of triggers) {
@@ -35,14 +40,17 @@ export class TriggerSet {
         let next = this.nodes[state]!.next.get(code);
         if (next === undefined) {
           next = this.nodes.length;
-          this.nodes.push({ next: new Map(), fail: 0, output: 0 });
+          this.nodes.push({ next: new Map(), fail: 0, output: 0, owners: new Map() });
           this.nodes[state]!.next.set(code, next);
         }
         state = next;
       }
       const node = this.nodes[state]!;
       node.output = Math.max(node.output, SCOPE_RANK[trigger.scope]);
+      const owner = trigger.owner ?? 0;
+      node.owners.set(owner, Math.max(node.owners.get(owner) ?? 0, SCOPE_RANK[trigger.scope]));
     }
+    this.ownerCount = new Set(triggers.map((t) => t.owner ?? 0)).size;
     // Breadth-first failure links, merging outputs so a match is seen wherever it ends.
     const queue: number[] = [];
     for (const child of this.nodes[0]!.next.values()) queue.push(child);
@@ -56,6 +64,7 @@ export class TriggerSet {
         const childNode = this.nodes[child]!;
         childNode.fail = target !== undefined && target !== child ? target : 0;
         childNode.output = Math.max(childNode.output, this.nodes[childNode.fail]!.output);
+        for (const [owner, rank] of this.nodes[childNode.fail]!.owners) childNode.owners.set(owner, Math.max(childNode.owners.get(owner) ?? 0, rank));
         queue.push(child);
       }
     }
@@ -67,6 +76,29 @@ export class TriggerSet {
 
   /** Whether the text holds a trigger where it counts. `cLike` turns on comment awareness. */
   matches(text: string, cLike: boolean): boolean {
+    let found = false;
+    this.scan(text, cLike, (state, inCode) => {
+      const output = this.nodes[state]!.output;
+      found = output === 2 || (output === 1 && inCode);
+      return found;
+    });
+    return found;
+  }
+
+  /** The owners (rules) with a trigger in the text where it counts; one pass, stops once all are found. */
+  owners(text: string, cLike: boolean): Set<number> {
+    const found = new Set<number>();
+    this.scan(text, cLike, (state, inCode) => {
+      const owners = this.nodes[state]!.owners;
+      if (owners.size === 0) return false;
+      for (const [owner, rank] of owners) if (rank === 2 || inCode) found.add(owner);
+      return found.size === this.ownerCount;
+    });
+    return found;
+  }
+
+  /** Runs the automaton (and, for C-like text, a comment lexer); `visit` returns true to stop. */
+  private scan(text: string, cLike: boolean, visit: (state: number, inCode: boolean) => boolean): void {
     const nodes = this.nodes;
     let state = 0;
     // Lexer states for C-like text: 0 code, 1 line comment, 2 block comment, 3 string, 4 char literal.
@@ -105,9 +137,7 @@ export class TriggerSet {
         next = nodes[state]!.next.get(code);
       }
       state = next ?? 0;
-      const output = nodes[state]!.output;
-      if (output === 2 || (output === 1 && (lexer === 0 || lexer >= 3))) return true;
+      if (state !== 0 && visit(state, lexer === 0 || lexer >= 3)) return;
     }
-    return false;
   }
 }
