@@ -1,0 +1,3 @@
+#pragma once
+void netBegin();
+bool netConnected();

@@ -1,0 +1,3 @@
+#pragma once
+void otaBegin();
+void otaCheck();
