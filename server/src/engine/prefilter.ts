@@ -70,6 +70,34 @@ export class TriggerSet {
     }
   }
 
+  /** Dense ASCII transition table (state × 128), failure links resolved: one lookup per character. */
+  private table: Int32Array | undefined;
+
+  private dense(): Int32Array {
+    if (this.table) return this.table;
+    const nodes = this.nodes;
+    const table = new Int32Array(nodes.length * 128);
+    // Breadth-first order guarantees a state's failure target is filled before the state itself.
+    const order: number[] = [0];
+    for (let head = 0; head < order.length; head++) for (const child of nodes[order[head]!]!.next.values()) order.push(child);
+    for (const state of order) {
+      for (let code = 0; code < 128; code++) {
+        const next = nodes[state]!.next.get(code);
+        table[state * 128 + code] = next !== undefined ? next : state === 0 ? 0 : table[nodes[state]!.fail * 128 + code]!;
+      }
+    }
+    this.table = table;
+    return table;
+  }
+
+  private outputRanks: Int8Array | undefined;
+
+  /** Non-zero where some trigger ends (directly or through failure links). */
+  private outputs(): Int8Array {
+    this.outputRanks ??= Int8Array.from(this.nodes, (n) => n.output);
+    return this.outputRanks;
+  }
+
   get empty(): boolean {
     return this.nodes.length === 1;
   }
@@ -99,7 +127,8 @@ export class TriggerSet {
 
   /** Runs the automaton (and, for C-like text, a comment lexer); `visit` returns true to stop. */
   private scan(text: string, cLike: boolean, visit: (state: number, inCode: boolean) => boolean): void {
-    const nodes = this.nodes;
+    const table = this.dense();
+    const outputs = this.outputs();
     let state = 0;
     // Lexer states for C-like text: 0 code, 1 line comment, 2 block comment, 3 string, 4 char literal.
     let lexer = 0;
@@ -130,14 +159,9 @@ export class TriggerSet {
           lexer = 0;
         }
       }
-      const code = lower(raw);
-      let next = nodes[state]!.next.get(code);
-      while (next === undefined && state !== 0) {
-        state = nodes[state]!.fail;
-        next = nodes[state]!.next.get(code);
-      }
-      state = next ?? 0;
-      if (state !== 0 && visit(state, lexer === 0 || lexer >= 3)) return;
+      // Triggers are ASCII: any other character resets the automaton.
+      state = raw < 128 ? table[state * 128 + lower(raw)]! : 0;
+      if (state !== 0 && outputs[state] !== 0 && visit(state, lexer === 0 || lexer >= 3)) return;
     }
   }
 }
