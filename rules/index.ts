@@ -6,11 +6,12 @@ import type { Rule } from "../server/src/engine/types.ts";
 import { credentialRules } from "./credentials/index.ts";
 import { transportRules } from "./transport/index.ts";
 import { updateRules } from "./updates/index.ts";
+import { debugAccessRules } from "./debug-access/index.ts";
 import { suppressionRules } from "./suppression/index.ts";
 
 const FAMILY_ORDER = ["credentials", "transport", "updates", "debug-access", "suppression"];
 
-export const allRules: readonly Rule[] = [...credentialRules, ...transportRules, ...updateRules, ...suppressionRules].sort(
+export const allRules: readonly Rule[] = [...credentialRules, ...transportRules, ...updateRules, ...debugAccessRules, ...suppressionRules].sort(
   (a, b) => FAMILY_ORDER.indexOf(a.family) - FAMILY_ORDER.indexOf(b.family) || (a.id < b.id ? -1 : 1),
 );
 
