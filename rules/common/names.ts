@@ -51,6 +51,10 @@ const METADATA_WORDS = new Set([
   "encrypted", "enc", "ref", "slot", "handle", "ptr", "buf", "buffer", "str", "nvs", "storage", "namespace", "header", "param",
   "char", "reset", "set", "get", "callback", "cb", "handler", "event", "err", "error", "status", "state", "flag", "flags",
   "ok", "fail", "failed", "response", "request", "req", "resp", "characteristic", "uuid", "service", "lifetime", "validity",
+  // `HEMO_PASSWORD_ENV`, `WL_TOKEN_ENV`: the name of the environment variable that holds the secret.
+  "env", "envvar", "environ",
+  // `SECRET_SSID` (the Arduino secrets.h convention): the network's name, which is not a secret.
+  "ssid",
 ]);
 
 export interface SecretName {
@@ -64,27 +68,61 @@ export interface SecretName {
  */
 export function secretName(name: string): SecretName | undefined {
   const words = nameWords(name);
-  let found: { word: string; end: number } | undefined;
+  const found = secretWordIn(words);
+  if (!found) return undefined;
+  const after = words.slice(found.end + 1);
+  if (after.some((w) => METADATA_WORDS.has(w))) return undefined;
+  const before = words.slice(0, found.start);
+  if (before.some((w) => w === "no" || w === "without" || w === "public" || w === "pub" || w === "is" || w === "has" || w === "use" || w === "max" || w === "min")) return undefined;
+  return { word: found.word };
+}
+
+/** The last word (or word pair) of `words` that names a secret, with its word indices. */
+function secretWordIn(words: readonly string[]): { word: string; start: number; end: number } | undefined {
+  let found: { word: string; start: number; end: number } | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = words[i + 1];
     const pair = next !== undefined ? SECRET_PAIRS.find(([a, b]) => a === word && b === next) : undefined;
     if (pair) {
-      found = { word: `${pair[0]}_${pair[1]}`, end: i + 1 };
+      found = { word: `${pair[0]}_${pair[1]}`, start: i, end: i + 1 };
       i++;
     } else if (SECRET_WORDS.has(word)) {
-      found = { word, end: i };
+      found = { word, start: i, end: i };
     } else if (word.endsWith("password") || word.endsWith("passwd") || word.endsWith("secret")) {
       // Run-together vendor names: `clientcredentialWIFIPASSWORD`, `mqttpassword`.
-      found = { word, end: i };
+      found = { word, start: i, end: i };
     }
   }
-  if (!found) return undefined;
-  const after = words.slice(found.end + 1);
-  if (after.some((w) => METADATA_WORDS.has(w))) return undefined;
-  const before = words.slice(0, words.indexOf(found.word.split("_")[0]!));
-  if (before.some((w) => w === "no" || w === "without" || w === "public" || w === "pub" || w === "is" || w === "has" || w === "use" || w === "max" || w === "min")) return undefined;
-  return { word: found.word };
+  return found;
+}
+
+/** Words before `key` that make `<word>_key_password` the passphrase of key material, not a storage key. */
+const KEY_MATERIAL_WORDS = new Set([
+  "private", "priv", "client", "server", "device", "tls", "ssl", "signing", "sign", "rsa", "ec", "ecc", "ecdsa", "pem", "pk",
+  "pkcs", "pkcs8", "pkcs12", "p12", "pfx", "ca", "cert", "certificate", "encryption", "aes", "ssh", "gpg", "pgp",
+]);
+
+/**
+ * `PREF_KEY_PASS`, `NVS_KEY_WIFI_PASSWORD`, `KEY_PASS`: the word `key` before the secret word makes
+ * the name a storage key's name (Preferences, NVS), whose value names the slot (`"pass"`). Not
+ * when `key` is key material (`client_key_password`, `PRIVATE_KEY_PASS`: a key's passphrase).
+ */
+export function storageKeyName(name: string): boolean {
+  const words = nameWords(name);
+  const found = secretWordIn(words);
+  if (!found) return false;
+  for (let i = found.start - 1; i >= 0; i--) {
+    if (words[i] !== "key") continue;
+    const previous = words[i - 1];
+    if (previous === undefined || !(KEY_MATERIAL_WORDS.has(previous) || SECRET_PAIRS.some(([a, b]) => a === previous && b === "key"))) return true;
+  }
+  return false;
+}
+
+/** Words that say a name holds the name of an environment variable (`ENV_API_TOKEN`, `token_env_var`). */
+export function environmentName(name: string): boolean {
+  return nameWords(name).some((w) => w === "env" || w === "envvar" || w === "environ" || w === "environment" || w === "getenv");
 }
 
 /** Words marking a username, for pairing with passwords in messages. */

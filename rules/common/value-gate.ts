@@ -2,6 +2,8 @@
 // Shared by every credential rule so that a placeholder is a placeholder everywhere. Precision
 // lives here: peers flag `"YOUR_WIFI_PASSWORD"` and `"Enter password:"`; we do not.
 
+import { environmentName, secretName, storageKeyName } from "./names.ts";
+
 export type GateVerdict =
   | { readonly secret: true; readonly defaultCredential: boolean }
   | { readonly secret: false; readonly reason: string };
@@ -17,6 +19,7 @@ const DEFAULT_CREDENTIALS = new Set([
 const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^<[^<>]*>$/, // <your password>
   /^\$\{[^}]*\}$/, // ${WIFI_PASS}
+  /^\$\{\{[^{}]*\}\}$/, // ${{ secrets.WIFI_PASS }} (GitHub Actions)
   /^\$\([^)]*\)$/, // $(WIFI_PASS)
   /^\{\{[^}]*\}\}$/, // {{ wifi_pass }}
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %WIFI_PASS%
@@ -42,10 +45,25 @@ export interface GateOptions {
   readonly name?: string;
 }
 
+/** `"wifi_pass"`, `"mqtt.password"`, `"pass"`: a lower-case storage key or field name that names the secret. */
+function namesASecretField(value: string): boolean {
+  return /^[a-z]+(?:[_.-][a-z]+)*$/.test(value) && /(?:^|[_.-])(?:pass|password|passwd|pwd|psk|token|secret|key|cred|creds)(?:$|[_.-])/.test(value);
+}
+
+/** `"WARDLINK_API_TOKEN"`: an upper-case identifier that names a secret, as environment variables are named. */
+function secretVariableName(value: string): boolean {
+  return /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(value) && secretName(value) !== undefined;
+}
+
 export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVerdict {
   const value = raw.trim();
   if (value.length === 0) return { secret: false, reason: "empty value" };
   const lower = value.toLowerCase();
+  // Before the default-password list: `PREF_KEY_PASS = "pass"` names a Preferences slot.
+  if (options.name && storageKeyName(options.name) && namesASecretField(value)) return { secret: false, reason: "a key name" };
+  if (options.name && environmentName(options.name) && secretVariableName(value)) {
+    return { secret: false, reason: "the name of an environment variable" };
+  }
   if (DEFAULT_CREDENTIALS.has(lower)) return { secret: true, defaultCredential: true };
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return { secret: false, reason: "placeholder" };
   if (FORMAT_STRING.test(value)) return { secret: false, reason: "format string" };
@@ -57,7 +75,7 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
     return { secret: false, reason: "a file path" };
   }
   if (options.name && sameIdentifier(value, options.name)) return { secret: false, reason: "the binding's own name (a key name)" };
-  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(value) && /(?:^|[_.-])(?:pass|password|passwd|pwd|psk|token|secret|key|cred|creds)(?:$|[_.-])/.test(value)) {
+  if (namesASecretField(value)) {
     // `"wifi_pass"`, `"mqtt.password"`: a storage key or field name that names the secret.
     return { secret: false, reason: "a key name" };
   }

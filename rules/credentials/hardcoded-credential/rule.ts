@@ -2,8 +2,9 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { bindingOf, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
-import { secretName } from "../../common/names.ts";
+import { enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { bindingOf, declaratorName, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
+import { isUserName, nameWords, secretName } from "../../common/names.ts";
 import { judgeSecretValue } from "../../common/value-gate.ts";
 import { SECRET_ARGUMENT_TRIGGERS, secretArgument, type SecretArgument } from "./sdk-arguments.ts";
 import docs from "./README.md?raw";
@@ -19,6 +20,8 @@ const BUILD_FLAG_DEFINE = /-D[ \t]*([A-Za-z_][A-Za-z0-9_]*)=(\\?"|')?([^\s"'\\]+
  * vary too much to list every spelling; `shared` for `pre_shared`.
  */
 const NAME_TRIGGERS = ["pass", "pwd", "psk", "secret", "token", "credential", "key", "pin", "shared"];
+/** Password checks inside login functions (`LOGIN_FUNCTION_WORDS`) and espota's `--auth=` upload flag. */
+const CHECK_TRIGGERS = ["login", "logon", "signin", "auth", "unlock"];
 
 function messageFor(name: string, defaultCredential: boolean): string {
   return defaultCredential
@@ -40,7 +43,7 @@ function reportC(ctx: RuleContext, name: string, value: CStringValue, at: Span, 
 }
 
 /** The other operand of a comparison whose one side is a string literal. */
-function comparedName(literal: SyntaxNode): SyntaxNode | undefined {
+function comparedOperand(literal: SyntaxNode): SyntaxNode | undefined {
   const parent = literal.parent;
   if (!parent) return undefined;
   if (parent.type === "binary_expression") {
@@ -48,7 +51,7 @@ function comparedName(literal: SyntaxNode): SyntaxNode | undefined {
     if (op !== "==" && op !== "!=") return undefined;
     const left = parent.childForFieldName("left");
     const other = left?.startIndex === literal.startIndex ? parent.childForFieldName("right") : left;
-    return lvalueName(other ?? null);
+    return other ?? undefined;
   }
   if (parent.type === "argument_list") {
     const call = parent.parent;
@@ -57,9 +60,46 @@ function comparedName(literal: SyntaxNode): SyntaxNode | undefined {
     const args = parent.namedChildren.filter((a): a is SyntaxNode => a !== null);
     const index = args.findIndex((a) => a.startIndex === literal.startIndex);
     if (index > 1) return undefined;
-    return lvalueName(args[index === 0 ? 1 : 0] ?? null);
+    return args[index === 0 ? 1 : 0];
   }
   return undefined;
+}
+
+/** Words that make a function a password check: `cmd_login`, `service_unlock`, `check_password`, `verify_pin`. */
+const LOGIN_FUNCTION_WORDS = new Set([
+  "login", "logon", "signin", "auth", "authenticate", "authentication", "unlock", "password", "passwd", "passcode", "pin",
+]);
+/** Words that make such a function about something else: `auth_mode_from_str`, `password_policy_name`. */
+const NOT_A_CHECK_WORDS = new Set(["mode", "type", "method", "scheme", "level", "parse", "str", "string", "name", "policy", "hint", "prompt", "len", "length", "topic", "url", "uri"]);
+/** Operands that hold a command, option or field name, compared against words, not passwords. */
+const COMMAND_OPERANDS = new Set(["cmd", "command", "verb", "action", "op", "opcode", "subcommand", "method", "mode", "type", "key", "name", "topic", "path", "uri", "url", "option", "opt", "arg0"]);
+
+/** A value that reads as a password rather than a command word: at least six characters of two kinds, no spaces, not an `--option`. */
+function passwordShaped(value: string): boolean {
+  if (value.length < 6 || /\s/.test(value) || value.startsWith("-")) return false;
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((kind) => kind.test(value)).length;
+  return kinds >= 2;
+}
+
+/**
+ * `strcmp(argv[1], "…")` inside `cmd_login()`: the compared value carries no secret name, but a
+ * login, auth or unlock function comparing its input against a password-shaped literal (or a
+ * well-known default password) is a hard-coded password check.
+ */
+function reportLoginCheck(ctx: RuleContext, literal: SyntaxNode, operand: SyntaxNode, compared: SyntaxNode | undefined, value: CStringValue): void {
+  if (value.hasMacro) return;
+  if (compared && (isUserName(compared.text) || nameWords(compared.text).some((w) => COMMAND_OPERANDS.has(w)))) return;
+  const inner = unwrapExpression(operand);
+  // `argv[0]` is the command's own name.
+  if (inner.type === "subscript_expression" && inner.childForFieldName("index")?.text === "0") return;
+  const fn = enclosingFunction(literal);
+  const fnName = fn ? declaratorName(fn.childForFieldName("declarator")) : undefined;
+  if (!fnName) return;
+  const words = nameWords(fnName.text);
+  if (!words.some((w) => LOGIN_FUNCTION_WORDS.has(w)) || words.some((w) => NOT_A_CHECK_WORDS.has(w))) return;
+  const verdict = judgeSecretValue(value.value);
+  if (!verdict.secret || (!verdict.defaultCredential && !passwordShaped(value.value.trim()))) return;
+  ctx.report({ span: value.span, secret: contentSpan(value), message: messageFor(`the password check of ${fnName.text}()`, verdict.defaultCredential) });
 }
 
 function checkC(ctx: RuleContext): void {
@@ -72,9 +112,14 @@ function checkC(ctx: RuleContext): void {
       reportC(ctx, binding.name, value, value.span);
       continue;
     }
-    const compared = comparedName(node);
-    if (compared) {
+    const operand = comparedOperand(node);
+    const compared = operand ? lvalueName(operand) : undefined;
+    if (operand && compared && secretName(compared.text)) {
       reportC(ctx, compared.text, value, value.span);
+      continue;
+    }
+    if (operand) {
+      reportLoginCheck(ctx, node, operand, compared, value);
       continue;
     }
     const argument = secretArgument(node);
@@ -158,14 +203,73 @@ function checkBuildFlags(ctx: RuleContext, entry: ConfigEntry): void {
   }
 }
 
+/** espota's upload password in PlatformIO `upload_flags` (arduino-esp32 `tools/espota.py`: `-a`/`--auth`). */
+const UPLOAD_AUTH = /(?:^|\s)--auth(?:=|[ \t]+)"?([^\s"]+)/g;
+
+function checkUploadAuth(ctx: RuleContext, entry: ConfigEntry): void {
+  const raw = ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end);
+  for (const match of raw.matchAll(UPLOAD_AUTH)) {
+    const value = match[1]!;
+    const verdict = judgeSecretValue(value, { name: "password" });
+    if (!verdict.secret) continue;
+    const start = entry.contentSpan.start + match.index! + match[0].length - value.length;
+    const span = { start, end: start + value.length };
+    ctx.report({ span, secret: span, message: messageFor(`the --auth upload password of ${entry.key}`, verdict.defaultCredential) });
+  }
+}
+
+/** Sections that own a PIN: `"service": { "pin": "2580" }`, `[admin] pin = 4711`. */
+const PIN_OWNER_WORDS = new Set([
+  "service", "admin", "administrator", "user", "operator", "clinician", "technician", "maintenance", "biomed", "engineer",
+  "unlock", "lock", "access", "security", "login", "menu", "panel",
+]);
+/** Formats without typed values, where `pin = 2580` is as much a string as a number. */
+const UNTYPED_LANGUAGES = new Set(["ini", "keyvalue", "kconfig"]);
+
+/**
+ * A key named just `pin` holding 4–8 digits: quoted (a string of digits is a PIN; GPIO pin numbers
+ * are integers), or in an untyped format under a section that owns a PIN. Integers in JSON, YAML
+ * and TOML are never reported.
+ */
+function pinEntry(ctx: RuleContext, entry: ConfigEntry): boolean {
+  const words = nameWords(entry.key);
+  if (words.length !== 1 || words[0] !== "pin" || !/^\d{4,8}$/.test(entry.value.trim())) return false;
+  if (entry.quoted) return true;
+  return UNTYPED_LANGUAGES.has(ctx.file.language) && entry.path.slice(0, -1).flatMap(nameWords).some((w) => PIN_OWNER_WORDS.has(w));
+}
+
+/**
+ * The secret-named key an entry's value belongs to: the key itself, or for Mbed's config
+ * parameters (`"wifi-password": { "help": …, "value": … }`) the parameter that owns `value`.
+ */
+function configName(entry: ConfigEntry): string | undefined {
+  if (secretName(entry.key)) return entry.key;
+  const parent = entry.path[entry.path.length - 2];
+  return entry.key === "value" && parent !== undefined && secretName(parent) ? parent : undefined;
+}
+
+/** Mbed string parameters carry C quotes inside the config string: `"value": "\"…\""`. */
+function withoutCQuotes(value: string): string {
+  const trimmed = value.trim();
+  return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : value;
+}
+
 function checkConfig(ctx: RuleContext): void {
   for (const entry of ctx.entries()) {
     if (!CONFIG_KINDS.has(entry.kind)) continue;
     if (entry.value.includes("-D")) checkBuildFlags(ctx, entry);
-    if (!secretName(entry.key)) continue;
-    const verdict = judgeSecretValue(entry.value, { name: entry.key });
+    if (ctx.file.language === "ini" && entry.value.includes("--auth")) checkUploadAuth(ctx, entry);
+    if (pinEntry(ctx, entry)) {
+      const verdict = judgeSecretValue(entry.value, { name: entry.key });
+      const shown = entry.path.length > 1 ? entry.path.slice(-2).join(".") : entry.key;
+      if (verdict.secret) ctx.report({ span: entry.valueSpan, secret: entry.contentSpan, message: messageFor(shown, verdict.defaultCredential) });
+      continue;
+    }
+    const name = configName(entry);
+    if (!name) continue;
+    const verdict = judgeSecretValue(withoutCQuotes(entry.value), { name });
     if (!verdict.secret) continue;
-    ctx.report({ span: entry.valueSpan, secret: entry.contentSpan, message: messageFor(entry.key, verdict.defaultCredential) });
+    ctx.report({ span: entry.valueSpan, secret: entry.contentSpan, message: messageFor(name, verdict.defaultCredential) });
   }
 }
 
@@ -178,7 +282,7 @@ export default defineRule({
   cwe: ["CWE-798", "CWE-259"],
   standards: { owaspIot: ["I1"], iec62443: ["CR 1.5", "CR 1.7"], fda: ["Authentication"] },
   languages: ["c", "cpp", "kconfig", "kconfig-def", "json", "yaml", "toml", "ini", "keyvalue", "devicetree"],
-  triggers: [...NAME_TRIGGERS, ...SECRET_ARGUMENT_TRIGGERS],
+  triggers: [...NAME_TRIGGERS, ...CHECK_TRIGGERS, ...SECRET_ARGUMENT_TRIGGERS],
   docs,
   check(ctx) {
     if (ctx.file.language === "c" || ctx.file.language === "cpp") {

@@ -67,6 +67,11 @@ export function secretArgument(value: SyntaxNode): SecretArgument | undefined {
       return index === 1 ? { name: "the passphrase argument of addAP()", parameter: "passphrase", part: "whole" } : undefined;
     }
     const object = fn.childForFieldName("argument");
+    if (object?.type === "identifier" && object.text === "ArduinoOTA" && name === "setPassword") {
+      // ArduinoOTA (arduino-esp32, ESP8266): `setPassword(const char *password)`, the espota upload
+      // password in clear. `setPasswordHash` takes its MD5 and is not a plaintext password.
+      return index === 0 ? { name: "the password argument of ArduinoOTA.setPassword()", parameter: "password", part: "whole" } : undefined;
+    }
     return object?.type === "identifier" && object.text === "WiFi" ? wifiArgument(name, callArguments(call), index) : undefined;
   }
   if (name === "curl_easy_setopt") {
@@ -83,4 +88,5 @@ export function secretArgument(value: SyntaxNode): SecretArgument | undefined {
 export const SECRET_ARGUMENT_TRIGGERS = [
   "wifi.begin", "wifi.softap", "wifi.beginap", "addap", "mosquitto_username_pw_set", "curlopt_userpwd", "curlopt_proxyuserpwd",
   "curlopt_password", "curlopt_proxypassword", "passwd", "curlopt_tlsauth_password", "xoauth2_bearer", "mbedtls_pk_parse_key",
+  "arduinoota.setpassword",
 ];

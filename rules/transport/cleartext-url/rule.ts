@@ -34,6 +34,8 @@ const METADATA_KEYS = new Set([
   "$schema", "$id", "$ref", "@context", "@id", "@type", "xmlns", "namespace", "targetnamespace", "schemalocation",
   "homepage", "documentation", "docs", "license", "licence", "repository", "bugs", "issues", "author", "authors",
   "maintainer", "maintainers", "website", "funding", "changelog",
+  // OpenAPI documentation links: `externalDocs.url`, `info.termsOfService`, `info.contact.url`.
+  "externaldocs", "termsofservice", "contact",
 ]);
 
 /** Calls whose string arguments are compared, searched or parsed, never connected to. */

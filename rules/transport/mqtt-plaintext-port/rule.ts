@@ -1,11 +1,11 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
-import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import { descendants, namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import { baseName } from "../../../grammars/registry.ts";
 import { callArguments, calleeName, fieldWrites, unwrapExpression } from "../../common/c-calls.ts";
 import { cIntegerValue, cSettings } from "../../common/c-settings.ts";
-import { declaratorName } from "../../common/c-syntax.ts";
+import { declaratorName, stringMacros } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
 import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import { nameWords } from "../../common/names.ts";
@@ -74,21 +74,93 @@ const CONNECT_CALLS: Readonly<Record<string, { host: number; port: number }>> = 
   setServer: { host: 0, port: 1 },
 };
 
-function isLoopbackLiteral(node: SyntaxNode | undefined): boolean {
-  if (!node || node.type !== "string_literal") return false;
-  return isLoopbackHost(node.text.slice(1, -1));
+/** String macros of this file (`#define NAME "host"`), read on first use: most files never need them. */
+type LocalHosts = () => ReadonlyMap<string, string>;
+
+function localHosts(ctx: RuleContext): LocalHosts {
+  let hosts: Map<string, string> | undefined;
+  return () => {
+    if (!hosts) {
+      hosts = new Map();
+      for (const macro of stringMacros(ctx.nodes(["preproc_def"]))) {
+        if (!macro.value.hasMacro) hosts.set(macro.name, macro.value.value);
+      }
+    }
+    return hosts;
+  };
+}
+
+/** `"127.0.0.1"`, or `LOCAL_BROKER_HOST` defined as `"127.0.0.1"` in the same file. */
+function isLoopbackExpression(node: SyntaxNode | undefined, hosts: LocalHosts): boolean {
+  if (!node) return false;
+  const inner = unwrapExpression(node);
+  if (inner.type === "string_literal") return isLoopbackHost(inner.text.slice(1, -1));
+  const host = inner.type === "identifier" ? hosts().get(inner.text) : undefined;
+  return host !== undefined && isLoopbackHost(host);
+}
+
+/** Struct fields that name the broker host next to a `port` field. */
+const HOST_FIELDS = new Set(["host", "hostname", "address", "addr", "server", "broker", "ip", "bind_address"]);
+
+/**
+ * A port written in an initialiser whose sibling host field is loopback:
+ * `{ .host = "127.0.0.1", .port = 1883 }`, `.broker.address = { .hostname = LOCAL_HOST, .port = 1883 }`.
+ */
+function hasLoopbackSiblingHost(valueNode: SyntaxNode, hosts: LocalHosts): boolean {
+  const pair = valueNode.parent;
+  const list = pair && (pair.type === "initializer_pair" || pair.type === "field_initializer") ? pair.parent : null;
+  if (list?.type !== "initializer_list") return false;
+  for (const sibling of namedChildrenOf(list)) {
+    if (sibling.type !== "initializer_pair" && sibling.type !== "field_initializer") continue;
+    const field = namedChildrenOf(sibling)
+      .filter((c) => c.type === "field_designator" || c.type === "field_identifier")
+      .at(-1)
+      ?.text.replace(/^\./, "");
+    const value = sibling.childForFieldName("value") ?? namedChildrenOf(sibling).at(-1);
+    if (field && HOST_FIELDS.has(field.toLowerCase()) && isLoopbackExpression(value, hosts)) return true;
+  }
+  return false;
+}
+
+/**
+ * Where a port macro is used, in this file, with a loopback host: as the port argument of a
+ * connect call (`mosquitto_connect(m, LOCAL_BROKER_HOST, LOCAL_BROKER_PORT, …)`) or next to a
+ * loopback host field. True only when every use in the file is such a use.
+ */
+function usedOnlyWithLoopback(ctx: RuleContext, name: string, hosts: LocalHosts): boolean {
+  let uses = 0;
+  for (const call of ctx.nodes(["call_expression"])) {
+    const callee = calleeName(call);
+    const spec = callee ? CONNECT_CALLS[callee] : undefined;
+    if (!spec) continue;
+    const args = callArguments(call);
+    const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
+    if (port?.type !== "identifier" || port.text !== name) continue;
+    if (!isLoopbackExpression(args[spec.host], hosts)) return false;
+    uses++;
+  }
+  for (const write of fieldWrites(ctx)) {
+    const value = unwrapExpression(write.value);
+    if (value.type !== "identifier" || value.text !== name) continue;
+    if (!hasLoopbackSiblingHost(write.value, hosts)) return false;
+    uses++;
+  }
+  return uses > 0;
 }
 
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
+  const hosts = localHosts(ctx);
   for (const setting of cSettings(ctx)) {
     if (setting.kind !== "define" || !setting.valueText || !setting.valueSpan) continue;
     if (!isClearPort(setting.valueText) || !isMqttPortName(setting.name)) continue;
+    if (usedOnlyWithLoopback(ctx, setting.name, hosts)) continue;
     reportSetting(ctx, setting.name, setting.span, setting.valueText, setting.valueSpan);
   }
   for (const write of fieldWrites(ctx)) {
     const value = unwrapExpression(write.value);
     if (value.type !== "number_literal" || !isClearPort(value.text)) continue;
     if (!isMqttPortName(write.field, write.context)) continue;
+    if (hasLoopbackSiblingHost(write.value, hosts)) continue;
     reportSetting(ctx, write.field, { start: write.fieldNode.startIndex, end: write.value.endIndex }, value.text, span(value));
   }
   for (const node of ctx.nodes(["init_declarator", "call_expression"])) {
@@ -105,7 +177,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
       const args = callArguments(node);
       const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
       if (!port || port.type !== "number_literal" || !isClearPort(port.text)) continue;
-      if (isLoopbackLiteral(args[spec.host] ? unwrapExpression(args[spec.host]!) : undefined)) continue;
+      if (isLoopbackExpression(args[spec.host], hosts)) continue;
       ctx.report({ span: span(port), message: `${callee}(…) connects to the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
     }
   }
@@ -151,10 +223,44 @@ function checkBuildFlags(ctx: RuleContext, entry: ConfigEntry): void {
   }
 }
 
-function checkKeyedValue(ctx: RuleContext, entry: ConfigEntry): void {
+/** Keys that name the broker host next to a `port` key. */
+const HOST_KEYS = new Set(["host", "hostname", "address", "addr", "server", "broker", "ip", "bind", "bind_address"]);
+
+/** Mapping nodes of the config grammars (YAML, JSON, TOML, INI): keys of one mapping are siblings. */
+const MAPPING_TYPES = ["block_mapping", "flow_mapping", "object", "table", "inline_table", "table_array_element", "section"];
+
+const samePath = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((part, i) => part === b[i]);
+
+/** The innermost mapping node holding `at`; undefined at the top level of a file. */
+function mappingOf(ctx: RuleContext, at: number): SyntaxNode | undefined {
+  let best: SyntaxNode | undefined;
+  for (const node of ctx.nodes(MAPPING_TYPES)) {
+    if (node.startIndex > at) break;
+    if (node.endIndex > at && (!best || node.endIndex - node.startIndex <= best.endIndex - best.startIndex)) best = node;
+  }
+  return best;
+}
+
+/**
+ * `local_broker: { host: 127.0.0.1, port: 1883 }`: a sibling key of the same mapping names a
+ * loopback host. Items of a sequence share their path, so siblings must also share the mapping node.
+ */
+function hasLoopbackSiblingKey(ctx: RuleContext, entry: ConfigEntry, entries: readonly ConfigEntry[]): boolean {
+  const parent = entry.path.slice(0, -1);
+  const candidates = entries.filter(
+    (other) => other !== entry && HOST_KEYS.has(other.key.toLowerCase()) && samePath(other.path.slice(0, -1), parent) && isLoopbackHost(other.value.trim()),
+  );
+  if (candidates.length === 0) return false;
+  const mapping = mappingOf(ctx, entry.keySpan.start);
+  const sameMapping = (other: ConfigEntry) => mappingOf(ctx, other.keySpan.start)?.startIndex === mapping?.startIndex;
+  return candidates.some(sameMapping);
+}
+
+function checkKeyedValue(ctx: RuleContext, entry: ConfigEntry, entries: readonly ConfigEntry[]): void {
   const value = entry.value.trim();
   const context = entry.path.slice(0, -1);
   if (value === CLEAR_PORT && isMqttPortName(entry.key, context)) {
+    if (hasLoopbackSiblingKey(ctx, entry, entries)) return;
     reportSetting(ctx, entry.key, entrySpan(entry), ctx.file.text.slice(entry.contentSpan.start, entry.contentSpan.end), entry.contentSpan);
     return;
   }
@@ -224,7 +330,7 @@ function checkConfig(ctx: RuleContext): void {
     if (entry.kind === "unset" || entry.kind === "null") continue;
     if (entry.value.includes("-D")) checkBuildFlags(ctx, entry);
     if (mosquitto && (entry.key === "listener" || entry.key === "port" || entry.key === "address" || entry.key === "addresses")) continue;
-    checkKeyedValue(ctx, entry);
+    checkKeyedValue(ctx, entry, entries);
   }
 }
 

@@ -47,6 +47,9 @@ export function weakCipher(raw: string): string | undefined {
   const token = raw.trim().replace(/^["']|["']$/g, "");
   // `!x` and `-x` remove ciphers, `+x` only reorders those already in the list.
   if (token === "" || /^[!+-]/.test(token)) return undefined;
+  // OpenSSL `@SECLEVEL=0`: security level 0, where "everything is permitted" (SSL_CTX_set_security_level(3)):
+  // export, NULL and RC4 suites, MD5 MACs, any key size, SSL 3.0 and TLS 1.0/1.1.
+  if (/^@SECLEVEL=0$/i.test(token)) return "@SECLEVEL=0 (all)";
   for (const part of token.toUpperCase().split(/[-_]/)) {
     if (WEAK_CIPHER_PARTS.has(part) || /^EXP\d*$/.test(part)) return part === "ENULL" || part === "ANULL" ? token : part;
   }

@@ -207,6 +207,17 @@ function checkMbedtlsSuites(ctx: RuleContext, call: SyntaxNode, name: string, re
   }
 }
 
+/** OpenSSL ssl.h `SSL_CTX_set_security_level(ctx, level)` / `SSL_set_security_level(s, level)`. */
+const SECURITY_LEVEL_CALLS = new Set(["SSL_CTX_set_security_level", "SSL_set_security_level"]);
+
+/** Level 0: "Everything is permitted" (SSL_CTX_set_security_level(3)), the old versions and weak suites included. */
+function checkSecurityLevel(ctx: RuleContext, call: SyntaxNode, name: string): void {
+  const level = callArguments(call)[1];
+  const value = level ? unwrapExpression(level) : undefined;
+  if (value?.type !== "number_literal" || !/^0[uUlL]*$/.test(value.text)) return;
+  ctx.report({ span: span(value), message: `${name}(…, 0) permits every protocol version, cipher suite and key size: ${CIPHER_RISK}` });
+}
+
 function checkC(ctx: RuleContext): void {
   const suitesSeen = new Set<string>();
   for (const call of ctx.nodes(["call_expression"])) {
@@ -217,6 +228,7 @@ function checkC(ctx: RuleContext): void {
     else if (name === "curl_easy_setopt") checkCurl(ctx, call);
     else if (name === "socket" || name === "zsock_socket") checkZephyrSocket(ctx, call, name);
     else if (name === "mosquitto_tls_opts_set") checkMosquittoClient(ctx, call);
+    else if (SECURITY_LEVEL_CALLS.has(name)) checkSecurityLevel(ctx, call, name);
     else if (CIPHER_LIST_CALLS.has(name)) {
       const list = callArguments(call)[1];
       if (list) checkCipherLiteral(ctx, list, `${name}()`);

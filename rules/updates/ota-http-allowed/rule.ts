@@ -8,7 +8,7 @@ import { bindingOf, literalsInMacroBody, STRING_TYPES, stringValue, type CString
 import { entrySpan } from "../../common/config-values.ts";
 import { kconfigOffEdit } from "../../common/kconfig-values.ts";
 import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
-import { isCleartextHttpUrl, isUpdateUrlName } from "../../common/update-names.ts";
+import { isCleartextHttpUrl, isUpdateEndpointName } from "../../common/update-names.ts";
 import docs from "./README.md?raw";
 
 const ALLOW_HTTP = "ESP_HTTPS_OTA_ALLOW_HTTP";
@@ -161,11 +161,11 @@ function checkC(ctx: RuleContext): void {
     }
     // `ota_url = "http://…"`, `.firmware_url = …`, `strcpy(cfg.fw_update_uri, "http://…")`.
     const binding = bindingOf(node);
-    if (binding && isUpdateUrlName(binding.name)) reportUrl(ctx, value);
+    if (binding && isUpdateEndpointName(binding.name)) reportUrl(ctx, value);
   }
   const macros = localStringMacros(ctx);
   for (const macro of macros) {
-    if (isUpdateUrlName(macro.name)) reportUrl(ctx, macro.value);
+    if (isUpdateEndpointName(macro.name)) reportUrl(ctx, macro.value);
   }
   if (ota.size > 0) checkMacroUrls(ctx, ota, macros, otaCallSpan);
 }
@@ -183,7 +183,7 @@ function checkMacroUrls(
   const local = new Map(macros.filter((m) => !m.value.hasMacro).map((m) => [m.name, m]));
   for (const pair of ctx.nodes(["initializer_pair"])) {
     const value = pair.childForFieldName("value");
-    if (value?.type !== "identifier" || isUpdateUrlName(value.text) || !urlField(pair) || !pair.parent) continue;
+    if (value?.type !== "identifier" || isUpdateEndpointName(value.text) || !urlField(pair) || !pair.parent) continue;
     const fn = enclosingFunction(pair);
     const inOta = fn ? ota.get(fn.startIndex) : undefined;
     const owner = initialisedType(pair.parent);
@@ -220,7 +220,8 @@ function checkConfig(ctx: RuleContext): void {
       });
       continue;
     }
-    if (entry.kind === "string" && isUpdateUrlName(entry.key) && isCleartextHttpUrl(entry.value)) {
+    // `update_server: "http://…"`, and `url = http://…` under `[update]` (INI values are unquoted).
+    if ((entry.kind === "string" || entry.kind === "other") && isUpdateEndpointName(entry.key, entry.path.slice(0, -1)) && isCleartextHttpUrl(entry.value)) {
       ctx.report({ span: entry.valueSpan, message: MESSAGE_URL, fixes: httpsFix(ctx, entry.contentSpan.start) });
     }
   }

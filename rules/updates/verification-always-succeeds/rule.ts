@@ -58,14 +58,34 @@ function returnKind(fn: SyntaxNode): ReturnKind | undefined {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const SUCCESS_SUFFIX = /(?:^|_)(?:OK|SUCCESS|Success)$/;
 
+/** `OtaPalSuccess` (AWS IoT OTA `OtaPalMainStatus_t`): a PascalCase status ending in the word Success. */
+function isPascalSuccess(text: string): boolean {
+  const words = nameWords(text);
+  return /^[A-Z]/.test(text) && words.at(-1) === "success" && !words.some((w) => w === "no" || w === "not" || w === "non" || w === "un");
+}
+
+/**
+ * AWS IoT OTA's `OTA_PAL_COMBINE_ERR(main, sub)` is `main << 24 | sub` (ota-for-aws-iot-embedded-sdk
+ * `ota_platform_interface.h`); the agent reads the main code, so `OTA_PAL_COMBINE_ERR(OtaPalSuccess, 0)`
+ * is a constant success.
+ */
+function isCombinedSuccess(node: SyntaxNode): boolean {
+  if (node.type !== "call_expression" || calleeName(node) !== "OTA_PAL_COMBINE_ERR") return false;
+  const args = namedChildrenOf(node.childForFieldName("arguments") ?? node).filter((c) => c.type !== "comment");
+  if (args.length !== 2) return false;
+  const main = unwrapExpression(args[0]!);
+  const sub = unwrapExpression(args[1]!);
+  return main.type === "identifier" && isConstantSuccess(main, "status") && sub.type === "number_literal";
+}
+
 /** Whether a returned expression is a constant that reports success for this kind of function. */
 function isConstantSuccess(expression: SyntaxNode, kind: ReturnKind): boolean {
   const node = unwrapExpression(expression);
   const text = node.text.trim();
   if (kind === "bool") return node.type === "true" || text === "TRUE" || text === "true" || /^1[uU]?$/.test(text);
   if (node.type === "number_literal") return /^0[uUlL]*$/.test(text);
-  if (node.type === "identifier") return (IDENTIFIER.test(text) && SUCCESS_SUFFIX.test(text)) || text === "pdPASS";
-  return false;
+  if (node.type === "identifier") return (IDENTIFIER.test(text) && (SUCCESS_SUFFIX.test(text) || isPascalSuccess(text))) || text === "pdPASS";
+  return isCombinedSuccess(node);
 }
 
 function isFailingCall(name: string): boolean {

@@ -7,7 +7,7 @@ describe("value gate", () => {
     [""], ["   "], ["YOUR_WIFI_PASSWORD"], ["your-token-here"], ["<wifi password>"], ["${WIFI_PSK}"], ["$(MQTT_PASS)"], ["{{ api_token }}"],
     ["[WILL BE PROVIDED]"], ["xxxx"], ["********"], ["changeme-in-production"], ["password=%s"], ["%08x"], ["Enter password:"],
     ["Wrong password, try again"], ["Wi-Fi password"], ["https://auth.example.net/token"], ["/etc/mqtt/passwd"], ["certs/client.key"],
-    ["wifi_pass"], ["mqtt.password"], ["TODO"], ["placeholder"], ["x"],
+    ["wifi_pass"], ["mqtt.password"], ["TODO"], ["placeholder"], ["x"], ["${{ secrets.BENCH_WIFI_PASSWORD }}"],
   ];
   for (const [value] of notSecret) {
     it(`${JSON.stringify(value)} is not a secret`, () => {
@@ -16,6 +16,17 @@ describe("value gate", () => {
   }
   it("a value repeating its binding's name is a key name", () => {
     expect(judgeSecretValue("WIFI_PASSWORD", { name: "WIFI_PASSWORD" }).secret).toBe(false);
+  });
+  it("a secret word under a storage key's name is the slot's name, not the default password", () => {
+    expect(judgeSecretValue("pass", { name: "PREF_KEY_PASS" }).secret).toBe(false);
+    expect(judgeSecretValue("password", { name: "NVS_KEY_WIFI_PASSWORD" }).secret).toBe(false);
+    expect(judgeSecretValue("password", { name: "client_key_password" })).toEqual({ secret: true, defaultCredential: true });
+    expect(judgeSecretValue("pass", { name: "WIFI_PASS" })).toEqual({ secret: true, defaultCredential: true });
+  });
+  it("an environment variable's name bound to an env name is not a secret", () => {
+    expect(judgeSecretValue("WARDLINK_API_TOKEN", { name: "ENV_API_TOKEN" }).secret).toBe(false);
+    expect(judgeSecretValue("WARDLINK_API_TOKEN", { name: "API_TOKEN" }).secret).toBe(true);
+    expect(judgeSecretValue("Zt7#pq-LL90", { name: "ENV_API_TOKEN" }).secret).toBe(true);
   });
 
   const defaults = ["admin", "root", "1234", "12345678", "password", "Password", "0000", "mypassword"];
@@ -38,12 +49,12 @@ describe("secret names", () => {
     expect(nameWords("MQTTBrokerPass")).toEqual(["mqtt", "broker", "pass"]);
     expect(nameWords("CONFIG_EXAMPLE_WIFI_PASSWORD")).toEqual(["config", "example", "wifi", "password"]);
   });
-  for (const name of ["WIFI_PASS", "wifiPassword", "mqtt_pwd", "api_key", "apiKey", "AUTH_TOKEN", "client_secret", "wpa_psk", "clientcredentialWIFIPASSWORD", "service_pin_code", "PRIVATE_KEY", "passphrase"]) {
+  for (const name of ["WIFI_PASS", "wifiPassword", "mqtt_pwd", "api_key", "apiKey", "AUTH_TOKEN", "client_secret", "wpa_psk", "clientcredentialWIFIPASSWORD", "service_pin_code", "PRIVATE_KEY", "passphrase", "WIFI_SSID_PASSWORD", "ENV_API_TOKEN"]) {
     it(`${name} names a secret`, () => {
       expect(secretName(name)).toBeDefined();
     });
   }
-  for (const name of ["PASSWORD_MAX_LEN", "WIFI_PASSWORD_KEY", "token_url", "password_file", "bypass", "compass_heading", "passenger", "pin", "LED_PIN", "password_hint", "is_password_set", "public_key", "secret_len", "passwordPrompt", "tokenizer"]) {
+  for (const name of ["PASSWORD_MAX_LEN", "WIFI_PASSWORD_KEY", "token_url", "password_file", "bypass", "compass_heading", "passenger", "pin", "LED_PIN", "password_hint", "is_password_set", "public_key", "secret_len", "passwordPrompt", "tokenizer", "WL_TOKEN_ENV", "HEMO_PASSWORD_ENV", "SECRET_SSID", "SECRET_WIFI_SSID"]) {
     it(`${name} does not`, () => {
       expect(secretName(name)).toBeUndefined();
     });

@@ -36,6 +36,8 @@ describe("weak-tls-version: cipher lists", () => {
     expect(weak("TLS_RSA_WITH_NULL_SHA256,TLS_ECDH_anon_WITH_AES_128_CBC_SHA")).toEqual(["NULL", "ANON"]);
     expect(weak("eNULL EXP-RC4-MD5 LOW")).toEqual(["eNULL", "EXP", "LOW"]);
     expect(weak("ECDHE-ECDSA-CHACHA20-POLY1305 DHE-RSA-AES256-GCM-SHA384 TLS_AES_128_GCM_SHA256")).toEqual([]);
+    expect(weak("DEFAULT:@SECLEVEL=0")).toEqual(["@SECLEVEL=0 (all)"]);
+    expect(weak("DEFAULT:@SECLEVEL=1")).toEqual([]);
   });
 
   it("splits lists on the usual separators with offsets", () => {
