@@ -39,6 +39,7 @@ function hostileProject(): string {
     "shape/deep.yaml": Array.from({ length: 2_000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + ' "v"\n',
     "shape/deep.dts": `/ { ${"n { ".repeat(3_000)}${"}; ".repeat(3_000)}};\n`,
     "shape/long.c": `${"int x;\n".repeat(200_000)}${SECRET_LINE}\n`,
+    "slow/slow.c": `${"int x;\n".repeat(500_000)}${SECRET_LINE}\n`,
     "shape/empty.c": "",
     "shape/empty.json": "",
     "shape/garbage.c": "#if }{ ))) \"unterminated\n#define\n#define X \"\n@@@ \u0000\n".replace("\u0000", ""),
@@ -112,9 +113,10 @@ describe("hostile input", () => {
   });
 
   it("a file over the time budget is reported and skipped; the scan goes on", () => {
-    const run = runCli(["scan", "shape/long.c", "names", "--format", "json", "--time-budget", "1000"], { cwd: dir });
+    // Parsing 3.5 MB takes several times the budget on any machine; the small files take a fraction of it.
+    const run = runCli(["scan", "slow", "names", "--format", "json", "--time-budget", "100", "--max-file-size", "8M"], { cwd: dir });
     const report = JSON.parse(run.stdout) as Report;
-    expect(report.skipped).toContainEqual(expect.objectContaining({ path: "shape/long.c", reason: "time-budget" }));
+    expect(report.skipped).toContainEqual(expect.objectContaining({ path: "slow/slow.c", reason: "time-budget" }));
     expect(report.findings.some((f) => f.path.startsWith("names/"))).toBe(true);
   });
 
