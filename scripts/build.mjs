@@ -1,5 +1,6 @@
 // Bundles the CLI (and, where present, the language server and the VS Code client) into dist/ as
-// CommonJS, and copies the web-tree-sitter runtime and grammar `.wasm` files beside them.
+// CommonJS, the browser build of the client and server into dist/web/, and copies the
+// web-tree-sitter runtime and grammar `.wasm` files beside them.
 
 import { build } from "esbuild";
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
@@ -61,6 +62,31 @@ for (const entry of entries) {
   });
 }
 
+// The browser build (`browser` in package.json): the client runs in VS Code's web extension host
+// (CommonJS, `vscode` external); the server in a Web Worker it starts, which the host's Worker shim
+// loads with `importScripts` — so a classic script (iife) with no `import.meta` (web-tree-sitter
+// reads it only as a fallback: the client hands over the `.wasm` bytes). `process` is not
+// polyfilled: web-tree-sitter decides it is in Node from `process.versions.node`.
+const web = {
+  bundle: true,
+  platform: "browser",
+  target: "es2022",
+  minify: true,
+  sourcemap: true,
+  logLevel: "warning",
+  plugins: [rawText],
+  define: { STERILE_VERSION: JSON.stringify(pkg.version) },
+  logOverride: { "empty-import-meta": "silent" },
+};
+const webEntries = [
+  { in: "client/src/browser.ts", out: "web/client.js", options: { format: "cjs", external: ["vscode"] } },
+  { in: "server/src/lsp/browser-main.ts", out: "web/server.js", options: { format: "iife", supported: { "import-meta": false } } },
+];
+for (const entry of webEntries) {
+  if (!existsSync(join(root, entry.in))) continue;
+  await build({ ...web, ...entry.options, entryPoints: [join(root, entry.in)], outfile: join(dist, entry.out) });
+}
+
 /** Loads a TypeScript module of ours through esbuild (Node 20 cannot import .ts itself). */
 export async function importTs(file) {
   const result = await build({ entryPoints: [join(root, file)], bundle: true, write: false, format: "esm", platform: "node", plugins: [rawText], logLevel: "silent" });
@@ -81,4 +107,5 @@ await writeFile(
   join(dist, "docs", "index.json"),
   `${JSON.stringify(allRules.map((r) => ({ id: r.id, title: r.title, family: r.family, severity: r.severity })), null, 2)}\n`,
 );
-console.log(`built dist/ (${entries.filter((e) => existsSync(join(root, e.in))).map((e) => e.out).join(", ")}; ${wasmFiles.size} wasm files; ${allRules.length} rule docs)`);
+const built = [...entries, ...webEntries].filter((e) => existsSync(join(root, e.in))).map((e) => e.out);
+console.log(`built dist/ (${built.join(", ")}; ${wasmFiles.size} wasm files; ${allRules.length} rule docs)`);

@@ -12,6 +12,8 @@ export interface RuleIndexEntry {
   readonly severity: string;
 }
 
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 export class RuleDocs implements vscode.Disposable {
   private readonly docsDir: vscode.Uri;
   private readonly subscription: vscode.Disposable;
@@ -55,6 +57,12 @@ export class RuleDocs implements vscode.Disposable {
       id = picked?.label;
     }
     if (!id) return;
+    // The id may arrive as a command argument from hover markdown: a rule id names a page in the
+    // shipped docs folder and nothing else (no `../`).
+    if (!RULE_ID.test(id)) {
+      void vscode.window.showWarningMessage(`Sterile: "${id}" is not a rule id.`);
+      return;
+    }
     const page = this.pageUri(id);
     try {
       await vscode.workspace.fs.stat(page);

@@ -12,18 +12,31 @@ export interface DocumentFilterShape {
   readonly pattern?: string;
 }
 
-/** On-disk files, unsaved buffers (by language only) and virtual workspaces (open files only). */
-const PATTERN_SCHEMES = ["file", "vscode-vfs"];
-const LANGUAGE_SCHEMES = ["file", "untitled", "vscode-vfs"];
+/** Where the extension runs: a Node extension host (`main`) or a web worker one (`browser`). */
+export type ExtensionPlatform = "node" | "browser";
+
+/**
+ * On-disk files, unsaved buffers (by language only) and virtual workspaces (`vscode-vfs`: github.dev,
+ * open files only). In the browser the extension host sees a remote folder's files as they are
+ * named there: `vscode-remote` (code-server, vscode.dev tunnels); a Node host sees them as `file`.
+ */
+const PATTERN_SCHEMES: Readonly<Record<ExtensionPlatform, readonly string[]>> = {
+  node: ["file", "vscode-vfs"],
+  browser: ["file", "vscode-vfs", "vscode-remote"],
+};
+const LANGUAGE_SCHEMES: Readonly<Record<ExtensionPlatform, readonly string[]>> = {
+  node: ["file", "untitled", "vscode-vfs"],
+  browser: ["file", "untitled", "vscode-vfs", "vscode-remote"],
+};
 
 export function vscodeLanguageIds(): string[] {
   return [...new Set(LANGUAGE_IDS.flatMap((id) => LANGUAGES[id].vscodeLanguageIds))].sort();
 }
 
-export function documentSelector(): DocumentFilterShape[] {
+export function documentSelector(platform: ExtensionPlatform = "node"): DocumentFilterShape[] {
   const filters: DocumentFilterShape[] = [];
-  for (const scheme of LANGUAGE_SCHEMES) for (const language of vscodeLanguageIds()) filters.push({ scheme, language });
-  for (const scheme of PATTERN_SCHEMES) for (const pattern of fileGlobs()) filters.push({ scheme, pattern });
+  for (const scheme of LANGUAGE_SCHEMES[platform]) for (const language of vscodeLanguageIds()) filters.push({ scheme, language });
+  for (const scheme of PATTERN_SCHEMES[platform]) for (const pattern of fileGlobs()) filters.push({ scheme, pattern });
   return filters;
 }
 

@@ -13,6 +13,7 @@ interface Manifest {
   name: string;
   version: string;
   main: string;
+  browser: string;
   icon: string;
   activationEvents: string[];
   capabilities: { untrustedWorkspaces: { supported: boolean | string }; virtualWorkspaces: { supported: boolean | string; description?: string } };
@@ -41,6 +42,12 @@ describe("extension manifest", () => {
     expect(new Set(selector.map((f) => f.scheme))).toEqual(new Set(["file", "untitled", "vscode-vfs"]));
   });
 
+  it("in the browser also selects a remote folder's documents as the web extension host names them (vscode-remote)", () => {
+    const selector = documentSelector("browser");
+    for (const glob of fileGlobs()) for (const scheme of ["file", "vscode-vfs", "vscode-remote"]) expect(selector).toContainEqual({ scheme, pattern: glob });
+    expect(new Set(selector.map((f) => f.scheme))).toEqual(new Set(["file", "untitled", "vscode-vfs", "vscode-remote"]));
+  });
+
   it("declares the commands, settings and capabilities", () => {
     expect(manifest.contributes.commands.map((c) => `${c.category}: ${c.title}`).sort()).toEqual([
       "Sterile: Restart Server",
@@ -51,6 +58,9 @@ describe("extension manifest", () => {
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
     expect(manifest.capabilities.virtualWorkspaces.supported).toBe("limited");
     expect(manifest.main).toBe("./dist/client.js");
+    // The browser build beside it (vscode.dev, github.dev); virtual workspaces are "limited": no scan.
+    expect(manifest.browser).toBe("./dist/web/client.js");
+    expect(manifest.capabilities.virtualWorkspaces.description).toMatch(/Scan Workspace needs a folder on disk/);
     expect(existsSync(join(REPO_ROOT, manifest.icon))).toBe(true);
   });
 
@@ -81,14 +91,14 @@ describe("packaged .vsix", () => {
       /^extension\/LICENSE(\.txt)?$/,
       /^extension\/images\/icon\.png$/,
       /^extension\/schema\/[\w.-]+\.json$/,
-      /^extension\/dist\/(client|server)\.js$/,
+      /^extension\/dist\/(web\/)?(client|server)\.js$/,
       /^extension\/dist\/grammars\/[\w.-]+\.wasm$/,
       /^extension\/dist\/docs\/[a-z0-9-]+\.md$/,
       /^extension\/dist\/docs\/index\.json$/,
     ];
     const unexpected = listing.filter((entry) => !allowed.some((pattern) => pattern.test(entry)));
     expect(unexpected).toEqual([]);
-    for (const needed of ["extension/dist/client.js", "extension/dist/server.js", "extension/dist/grammars/web-tree-sitter.wasm", "extension/dist/grammars/tree-sitter-c.wasm", "extension/dist/docs/hardcoded-credential.md", "extension/readme.md", "extension/images/icon.png"]) {
+    for (const needed of ["extension/dist/client.js", "extension/dist/server.js", "extension/dist/web/client.js", "extension/dist/web/server.js", "extension/dist/grammars/web-tree-sitter.wasm", "extension/dist/grammars/tree-sitter-c.wasm", "extension/dist/docs/hardcoded-credential.md", "extension/readme.md", "extension/images/icon.png"]) {
       expect(listing).toContain(needed);
     }
     expect(listing.some((entry) => entry.endsWith(".map") || entry.includes("node_modules") || entry.endsWith(".ts"))).toBe(false);

@@ -5,96 +5,40 @@
 // selected placeholder, save, and see both findings gone. Screenshots go to test-results/.
 // Skips, saying why, without Debian's chromium (or libkrb5-dev before code-server is installed).
 
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { copyWardMonitor } from "./support/fixture.mjs";
-import { CODE_SERVER_ENTRY } from "./support/code-server-install.mjs";
-import { startCodeServer } from "./support/code-server.mjs";
+import { codeServerMissing, packagedVsix, startCodeServer } from "./support/code-server.mjs";
+import { chromiumMissing, launchChromium } from "./support/chromium.mjs";
+import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const results = join(root, "test-results");
-const CHROMIUM = process.env.STERILE_CHROMIUM ?? "/usr/bin/chromium";
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-const vsix = join(root, "out", `${pkg.name}-${pkg.version}.vsix`);
-
-function skipReason() {
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} not found (Debian package: chromium)`;
-  if (!existsSync(CODE_SERVER_ENTRY) && !existsSync("/usr/include/gssapi/gssapi.h")) {
-    return "libkrb5-dev is not installed (Debian package: libkrb5-dev; code-server's kerberos module builds from source offline)";
-  }
-  return undefined;
-}
-
-const SETTINGS = {
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "workbench.enableExperiments": false,
-  "extensions.ignoreRecommendations": true,
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "telemetry.telemetryLevel": "off",
-  "security.workspace.trust.enabled": false,
-  "editor.hover.delay": 200,
-  "editor.minimap.enabled": false,
-  "files.autoSave": "off",
-  "git.enabled": false,
-  "chat.disableAIFeatures": true,
-};
-
-async function step(name, fn, log) {
-  const started = Date.now();
-  try {
-    return await fn();
-  } finally {
-    log.push(`${name}: ${Date.now() - started} ms`);
-  }
-}
 
 test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppression, save, workspace scan, restart", { timeout: 300_000 }, async (t) => {
-  const reason = skipReason();
+  const reason = chromiumMissing() ?? codeServerMissing();
   if (reason) {
     t.skip(reason);
     return;
   }
   const timings = [];
-  if (!existsSync(vsix)) {
-    const built = spawnSync(process.execPath, [join(root, "scripts", "package.mjs")], { cwd: root, encoding: "utf8" });
-    assert.equal(built.status, 0, `packaging failed: ${built.stderr}`);
-  }
+  const vsix = packagedVsix();
   mkdirSync(results, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), "sterile-code-server-"));
   const project = join(work, "ward-monitor");
   copyWardMonitor(project);
 
-  const server = await step("code-server install check, vsix install and start", () => startCodeServer({ workDir: work, vsix, settings: SETTINGS }), timings);
-  const { chromium } = await import("playwright-core");
-  const context = await chromium.launchPersistentContext(join(work, "chromium"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const server = await step("code-server install check, vsix install and start", () => startCodeServer({ workDir: work, vsix, settings: WORKBENCH_SETTINGS }), timings);
+  const context = await launchChromium(join(work, "chromium"));
   const page = context.pages()[0] ?? (await context.newPage());
   try {
-    await step("workbench", async () => {
-      await page.goto(`${server.url}/?folder=${encodeURIComponent(project)}`);
-      await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
-      await page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 60_000 });
-    }, timings);
+    await step("workbench", () => openFolder(page, server.url, project), timings);
 
-    await step("open src/wifi.c", async () => {
-      await page.keyboard.press("Control+P");
-      await page.locator(".quick-input-widget input").waitFor();
-      await page.keyboard.type("wifi.c");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: "wifi.c" }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.press("Enter");
-      await page.locator(".monaco-editor .view-lines", { hasText: "WIFI_PASS" }).waitFor({ timeout: 20_000 });
-    }, timings);
+    await step("open src/wifi.c", () => openFile(page, "wifi.c", "WIFI_PASS"), timings);
 
     await step("squiggles", async () => {
       await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 60_000 });
@@ -116,9 +60,7 @@ test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppr
     assert.doesNotMatch(problems, /Zq8!mediPump-774/, "a secret reached the Problems panel");
 
     const hover = await step("hover", async () => {
-      const box = await page.locator(".monaco-editor .squiggly-error").first().boundingBox();
-      assert.ok(box, "no squiggle to hover");
-      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await hoverOver(page, ".monaco-editor .squiggly-error");
       const widget = page.locator(".monaco-hover", { hasText: "Why it matters on a medical device" });
       await widget.first().waitFor({ timeout: 20_000 });
       await page.screenshot({ path: join(results, "code-server-hover.png") });
@@ -154,25 +96,15 @@ test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppr
     }, timings);
 
     await step("quick fix via Ctrl+.", async () => {
-      await page.keyboard.press("Control+G");
-      await page.keyboard.type("8:35");
-      await page.keyboard.press("Enter");
-      await page.keyboard.press("Control+Period");
-      const fix = page.locator(".monaco-list-row.action", { hasText: "Use https:// (may change behaviour)" });
-      await fix.first().waitFor({ timeout: 20_000 });
-      await fix.first().click();
+      await goTo(page, 8, 35);
+      await applyCodeAction(page, "Use https:// (may change behaviour)");
       await page.locator(".monaco-editor .view-lines", { hasText: "https://telemetry" }).waitFor({ timeout: 20_000 });
       await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-warning").length === 0, null, { timeout: 30_000 });
     }, timings);
 
     await step("suppress with justification", async () => {
-      await page.keyboard.press("Control+G");
-      await page.keyboard.type("7:25");
-      await page.keyboard.press("Enter");
-      await page.keyboard.press("Control+Period");
-      const suppress = page.locator(".monaco-list-row.action", { hasText: "Suppress hardcoded-credential with justification" });
-      await suppress.first().waitFor({ timeout: 20_000 });
-      await suppress.first().click();
+      await goTo(page, 7, 25);
+      await applyCodeAction(page, "Suppress hardcoded-credential with justification");
       await page.locator(".monaco-editor .view-lines", { hasText: "sterile-ignore-next-line hardcoded-credential -- justification" }).waitFor({ timeout: 20_000 });
       // The placeholder is selected: typing replaces it.
       await page.waitForTimeout(500);
@@ -197,16 +129,8 @@ test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppr
       await page.screenshot({ path: join(results, "code-server.png") });
     }, timings);
 
-    const runCommand = async (title) => {
-      await page.keyboard.press("F1");
-      await page.locator(".quick-input-widget input").waitFor();
-      await page.keyboard.type(title);
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.press("Enter");
-    };
-
     await step("Sterile: Scan Workspace", async () => {
-      await runCommand("Sterile: Scan Workspace");
+      await runCommand(page, "Sterile: Scan Workspace");
       const rows = page.locator(".markers-panel .monaco-list-row");
       await rows.filter({ hasText: "sdkconfig" }).first().waitFor({ timeout: 30_000 });
       await rows.filter({ hasText: "gateway.json" }).first().waitFor({ timeout: 30_000 });
@@ -217,7 +141,7 @@ test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppr
     }, timings);
 
     await step("Sterile: Restart Server", async () => {
-      await runCommand("Sterile: Restart Server");
+      await runCommand(page, "Sterile: Restart Server");
       await page.locator(".statusbar-item", { hasText: /Sterile: \d+/ }).first().waitFor({ timeout: 30_000 });
     }, timings);
 

@@ -63,13 +63,21 @@ export class TestLspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   readonly messages: { type: number; message: string }[] = [];
   readonly logs: string[] = [];
+  /** `window/logMessage` with its type (1 error … 4 log), to tell handler failures from chatter. */
+  readonly logEntries: { type: number; message: string }[] = [];
+  /** Everything the server wrote on stdout, raw (only when started with `captureWire`). */
+  readonly wire: Buffer[] = [];
   readonly shown: unknown[] = [];
   settings: Record<string, unknown> = {};
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private stderr = "";
 
-  private constructor(readonly child: ChildProcess) {
+  private constructor(
+    readonly child: ChildProcess,
+    captureWire = false,
+  ) {
     child.stderr?.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
+    if (captureWire) child.stdout?.on("data", (chunk: Buffer) => this.wire.push(chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.published.push(params);
@@ -84,7 +92,10 @@ export class TestLspClient {
       this.messages.push(params);
       this.poke();
     });
-    this.connection.onNotification("window/logMessage", (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification("window/logMessage", (params: { type: number; message: string }) => {
+      this.logs.push(params.message);
+      this.logEntries.push(params);
+    });
     this.connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) =>
       params.items.map((item) => (item.section === "sterile" ? this.settings : null)),
     );
@@ -106,16 +117,26 @@ export class TestLspClient {
   }
 
   /** `command` defaults to the CLI (`sterile lsp --stdio`), the way other editors start it. */
-  static async start(options: { root: string; settings?: Record<string, unknown>; command?: string[] }): Promise<TestLspClient> {
+  static async start(options: {
+    root: string;
+    settings?: Record<string, unknown>;
+    command?: string[];
+    /** Extra environment for the server process. */
+    env?: Record<string, string>;
+    /** `initialize`'s `trace` ("off" | "messages" | "verbose"), as VS Code sends `sterile.trace.server`. */
+    trace?: string;
+    captureWire?: boolean;
+  }): Promise<TestLspClient> {
     const command = options.command ?? [process.execPath, join(REPO_ROOT, "dist", "cli.js"), "lsp", "--stdio"];
-    const child = spawn(command[0]!, command.slice(1), { cwd: options.root, stdio: ["pipe", "pipe", "pipe"] });
-    const client = new TestLspClient(child);
+    const child = spawn(command[0]!, command.slice(1), { cwd: options.root, stdio: ["pipe", "pipe", "pipe"], ...(options.env ? { env: { ...process.env, ...options.env } } : {}) });
+    const client = new TestLspClient(child, options.captureWire);
     client.settings = options.settings ?? {};
     await client.connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: uriOf(options.root),
       workspaceFolders: [{ uri: uriOf(options.root), name: "ward-monitor" }],
       capabilities: CLIENT_CAPABILITIES,
+      ...(options.trace ? { trace: options.trace } : {}),
     });
     await client.connection.sendNotification("initialized", {});
     return client;

@@ -22,9 +22,13 @@ const SAFE_CONFIG = [
   "-c", "core.attributesFile=/dev/null",
 ];
 
-/** Filter drivers named in .gitattributes would run on the working tree; name each and empty it. */
+/**
+ * Filter and diff drivers would run on the working tree; name each and empty it. Names come from the
+ * attributes files, tracked or not (git reads an untracked `src/.gitattributes` too), and from the
+ * repository's config: a driver that is defined there is emptied whatever names it.
+ */
 async function filterOverrides(root: string, attributeFiles: readonly string[]): Promise<string[]> {
-  const names = new Set<string>();
+  const names = new Set<string>(await configuredDrivers(root));
   for (const file of [join(root, ".gitattributes"), join(root, ".git", "info", "attributes"), ...attributeFiles]) {
     let text: string;
     try {
@@ -34,10 +38,24 @@ async function filterOverrides(root: string, attributeFiles: readonly string[]):
     }
     for (const match of text.matchAll(/\b(?:filter|diff|merge)=([^\s]+)/g)) names.add(match[1]!);
   }
+  // `-c key=value` splits at the first `=`: a name holding one could not be overridden. Refuse.
+  const odd = [...names].find((name) => !/^[\w.-]+$/.test(name));
+  if (odd !== undefined) throw new GitError(`--changed-since: the repository names a git driver "${odd}" that cannot be switched off safely; not running git here`);
   return [...names].flatMap((name) => [
     "-c", `filter.${name}.clean=`, "-c", `filter.${name}.smudge=`, "-c", `filter.${name}.process=`, "-c", `filter.${name}.required=false`,
     "-c", `diff.${name}.textconv=`, "-c", `diff.${name}.command=`,
   ]);
+}
+
+/** Drivers the config defines (`filter.<name>.clean`, `diff.<name>.textconv` …); a name may hold dots. */
+async function configuredDrivers(root: string): Promise<string[]> {
+  let keys: string;
+  try {
+    keys = await git(root, [], ["config", "--name-only", "--get-regexp", "^(filter|diff)\\..+\\.(clean|smudge|process|textconv|command)$"]);
+  } catch {
+    return []; // git exits 1 when no key matches
+  }
+  return keys.split("\n").filter(Boolean).map((key) => key.slice(key.indexOf(".") + 1, key.lastIndexOf(".")));
 }
 
 async function git(root: string, extra: readonly string[], args: readonly string[]): Promise<string> {
@@ -65,7 +83,7 @@ export async function changedLinesSince(root: string, ref: string): Promise<Chan
   } catch {
     throw new GitError(`--changed-since: "${ref}" is not a commit in this repository (in a shallow CI clone, fetch it first, e.g. git fetch --depth=1 origin ${ref})`);
   }
-  const attributeFiles = (await git(root, [], ["ls-files", "-z", "--", "*.gitattributes", ".gitattributes"])).split("\0").filter(Boolean).map((f) => join(root, f));
+  const attributeFiles = (await git(root, [], ["ls-files", "-z", "--cached", "--others", "--", "*.gitattributes", ".gitattributes"])).split("\0").filter(Boolean).map((f) => join(root, f));
   const overrides = await filterOverrides(root, attributeFiles);
   const diff = await git(root, overrides, ["diff", "--no-ext-diff", "--no-textconv", "--no-color", "--no-renames", "--unified=0", "--diff-filter=ACMRT", "--end-of-options", ref, "--"]);
   const changed: ChangedLines = new Map();

@@ -29,6 +29,9 @@ export interface ProjectConfig {
   readonly suppress: readonly SuppressEntry[];
 }
 
+/** The names a project config file may have, in the order hosts look for them (the CLI keeps its own copy in cli/project-root.ts). */
+export const CONFIG_FILE_NAMES: readonly string[] = [".sterile.yml", ".sterile.yaml", ".sterile.json"];
+
 export const EMPTY_CONFIG: ProjectConfig = { rules: new Map(), exclude: [], overrides: [], context: {}, suppress: [] };
 
 export class ConfigError extends Error {
@@ -71,10 +74,14 @@ function pathSegments(instancePath: string): (string | number)[] {
  */
 export function parseProjectConfig(file: string, text: string, knownRules: ReadonlySet<string>): ProjectConfig {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Data only: YAML 1.2's core schema, no merge keys, and no tag resolved beyond it (no `!!binary`,
+  // `!!set`, `!!timestamp`, and never a custom `!tag` constructing anything); any tag is an error below.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core", resolveKnownTags: false, merge: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line;
   const firstError = doc.errors[0];
   if (firstError) throw new ConfigError(file, lineAt(firstError.pos[0]), firstError.message.split("\n")[0] ?? "syntax error");
+  const tag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (tag) throw new ConfigError(file, lineAt(tag.pos[0]), `YAML tags are not allowed in the config file (${tag.message.split("\n")[0]}); write plain values`);
   if (file.endsWith(".json")) {
     try {
       JSON.parse(text);
@@ -82,7 +89,13 @@ export function parseProjectConfig(file: string, text: string, knownRules: Reado
       throw new ConfigError(file, 1, `not valid JSON: ${(error as Error).message}`);
     }
   }
-  const data = (doc.toJS() ?? {}) as unknown;
+  let data: unknown;
+  try {
+    // Aliases expanding into a huge structure are refused by the parser's own limit.
+    data = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as unknown;
+  } catch (error) {
+    throw new ConfigError(file, 1, `cannot be read as data: ${(error as Error).message}`);
+  }
   const nodeLine = (segments: (string | number)[]): number => {
     for (let n = segments.length; n >= 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;

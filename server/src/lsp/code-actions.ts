@@ -131,27 +131,86 @@ function safeEdits(findings: readonly Finding[]): TextEdit[] {
 
 const FIX_ALL_PASSES = 5;
 
-/** Every safe fix applied, re-checking after each pass (a fix may uncover the next), as one edit. */
-export function fixAllEdit(text: string, findings: readonly Finding[], reanalyze: (text: string) => readonly Finding[]): TextEdit | undefined {
+/**
+ * Every safe fix applied, re-checking after each pass (a fix may uncover the next), as one edit per
+ * changed region of the original text. Never one edit spanning them all: that would send the
+ * unchanged lines between two fixes back over the wire — and into any trace log — secrets included.
+ */
+export function fixAllEdits(text: string, findings: readonly Finding[], reanalyze: (text: string) => readonly Finding[]): TextEdit[] {
   let current = text;
+  // For each character of `current`, the offset it had in `text`, or -1 where a fix wrote it.
+  let origin: Int32Array | undefined;
   let pending = findings;
   for (let pass = 0; pass < FIX_ALL_PASSES; pass++) {
-    const edits = safeEdits(pending);
+    // In the order applyEdits takes them (an insertion before a replacement starting there).
+    const edits = [...safeEdits(pending)].sort((a, b) => a.start - b.start || a.end - b.end);
     if (edits.length === 0) break;
+    if (!origin) {
+      origin = new Int32Array(text.length);
+      for (let i = 0; i < text.length; i++) origin[i] = i;
+    }
+    const next = new Int32Array(current.length + edits.reduce((n, e) => n + e.newText.length - (e.end - e.start), 0));
+    let from = 0;
+    let to = 0;
+    for (const edit of edits) {
+      next.set(origin.subarray(from, edit.start), to);
+      to += edit.start - from;
+      next.fill(-1, to, to + edit.newText.length);
+      to += edit.newText.length;
+      from = edit.end;
+    }
+    next.set(origin.subarray(from), to);
+    origin = next;
     current = applyEdits(current, edits);
     if (pass + 1 < FIX_ALL_PASSES) pending = reanalyze(current);
   }
-  if (current === text) return undefined;
-  // One replacement spanning the changed region keeps the edit small and the cursor steady.
-  let start = 0;
-  while (start < text.length && start < current.length && text.charCodeAt(start) === current.charCodeAt(start)) start++;
-  let endOld = text.length;
-  let endNew = current.length;
-  while (endOld > start && endNew > start && text.charCodeAt(endOld - 1) === current.charCodeAt(endNew - 1)) {
-    endOld--;
-    endNew--;
+  if (!origin || current === text) return [];
+  // Walk the result: runs of untouched characters are skipped; everything between them is a region.
+  const regions: TextEdit[] = [];
+  let expected = 0;
+  let open: { start: number; from: number } | undefined;
+  const close = (end: number, upTo: number) => {
+    if (open) regions.push(trimmed(text, { start: open.start, end, newText: current.slice(open.from, upTo) }));
+    open = undefined;
+  };
+  for (let i = 0; i < current.length; i++) {
+    const was = origin[i]!;
+    if (was === expected && !open) {
+      expected++;
+      continue;
+    }
+    if (was === -1) {
+      open ??= { start: expected, from: i };
+      continue;
+    }
+    // An original character again: whatever lay between (deleted or rewritten) is one region.
+    if (was > expected || open) {
+      open ??= { start: expected, from: i };
+      close(was, i);
+    }
+    expected = was + 1;
   }
-  return { start, end: endOld, newText: current.slice(start, endNew) };
+  if (open || expected < text.length) {
+    open ??= { start: expected, from: current.length };
+    close(text.length, current.length);
+  }
+  return regions.filter((r) => r.newText !== text.slice(r.start, r.end));
+}
+
+/** The edit without the characters it leaves as they were at either end (a small edit keeps the cursor steady). */
+function trimmed(text: string, edit: TextEdit): TextEdit {
+  let { start, end } = edit;
+  let newStart = 0;
+  let newEnd = edit.newText.length;
+  while (start < end && newStart < newEnd && text.charCodeAt(start) === edit.newText.charCodeAt(newStart)) {
+    start++;
+    newStart++;
+  }
+  while (end > start && newEnd > newStart && text.charCodeAt(end - 1) === edit.newText.charCodeAt(newEnd - 1)) {
+    end--;
+    newEnd--;
+  }
+  return { start, end, newText: edit.newText.slice(newStart, newEnd) };
 }
 
 export function codeActions(options: CodeActionOptions): CodeAction[] {
@@ -171,12 +230,12 @@ export function codeActions(options: CodeActionOptions): CodeAction[] {
     }
   }
   if (wants(only, FIX_ALL_KIND)) {
-    const edit = fixAllEdit(options.document.getText(), options.findings, options.reanalyze);
-    if (edit) {
+    const edits = fixAllEdits(options.document.getText(), options.findings, options.reanalyze);
+    if (edits.length > 0) {
       actions.push({
         title: "Fix all safely fixable Sterile findings",
         kind: FIX_ALL_KIND,
-        edit: workspaceEdit(options, lspEdits(options.document, [edit])),
+        edit: workspaceEdit(options, lspEdits(options.document, edits)),
       });
     }
   }

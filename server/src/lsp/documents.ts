@@ -57,8 +57,12 @@ export class OpenDocument {
   applyChanges(engine: Engine, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if ("range" in change && change.range) {
-        const start = this.document.offsetAt(change.range.start);
-        const end = this.document.offsetAt(change.range.end);
+        // A reversed range means its mirror image, as `TextDocument.update` reads it; the tree edit
+        // must describe the same replacement or the next incremental parse reuses the wrong nodes.
+        const from = this.document.offsetAt(change.range.start);
+        const to = this.document.offsetAt(change.range.end);
+        const start = Math.min(from, to);
+        const end = Math.max(from, to);
         if (this.tree) {
           editTreeAndText(engine.backend, this.tree, this.document.getText(), { start, end, newText: change.text });
           this.treeStale = true;

@@ -1,6 +1,7 @@
 // What the language server needs from the platform it runs on. The Node host (node-host.ts) reads
-// the shipped `.wasm` files and walks folders on disk; a browser worker host would fetch the
-// `.wasm` bytes and have no `files` (open documents only).
+// the shipped `.wasm` files and walks folders on disk; the browser worker host (browser-host.ts)
+// gets the `.wasm` bytes from the client and has no disk: no `files` (open documents only) and no
+// `loadProjectConfig` (the client reads the project config for it, client-project-config.ts).
 
 import type { ProjectConfig } from "../config/project-config.ts";
 import type { WasmReader } from "../engine/parser.ts";
@@ -27,8 +28,9 @@ export interface ServerHost {
   /** Disk access for the workspace scan; absent where there is no file system. */
   readonly files?: WorkspaceFiles;
   /**
-   * The project config (`.sterile.yml` …) governing a workspace folder, found as the CLI finds it
-   * (upward from the folder, stopping at `.git`); `error` is a one-line `file:line: problem`.
+   * The project config (`.sterile.yml` …) governing a workspace folder on disk (a `file:` URI's
+   * path), found as the CLI finds it (upward from the folder, stopping at `.git`); `error` is a
+   * one-line `file:line: problem`.
    */
   loadProjectConfig?(folder: string): Promise<LoadedProject | { readonly error: string } | undefined>;
 }

@@ -34,11 +34,20 @@ function standardsLines(rule: Rule): string[] {
   return lines.map((line, i) => `- [${line}](${links[i]})`);
 }
 
+/**
+ * A message as literal text in markdown. Messages quote names from the scanned files (config keys,
+ * identifiers), so a crafted key must not become a link, an image fetched when the hover shows, or
+ * HTML: the characters that open markup are escaped.
+ */
+export function plainText(message: string): string {
+  return message.replace(/[\\`*_[\]<>&]/g, (ch) => `\\${ch}`);
+}
+
 /** Markdown for one finding; `message` is the diagnostic's (already secret-free) message. */
 export function hoverMarkdown(rule: Rule, finding: Finding, message: string, links: HoverLinks): string {
   const parts: string[] = [];
   parts.push(`**Sterile: ${rule.title}** · \`${rule.id}\` · ${finding.severity}`);
-  parts.push(message);
+  parts.push(plainText(message));
   const what = whatItFinds(rule.docs);
   if (what) parts.push(`**What it finds.** ${what}`);
   const why = docsSection(rule.docs, "Why it matters on a medical device");

@@ -21,8 +21,18 @@ export function startNodeServer(transport: Transport): void {
     transport === "ipc"
       ? createConnection(new IPCMessageReader(process), new IPCMessageWriter(process))
       : createConnection(new StreamMessageReader(process.stdin), new StreamMessageWriter(process.stdout));
+  if (process.env.STERILE_TEST_MEMORY === "1") {
+    // Test-only (the stability test sets it): the process's memory after a full collection when
+    // Node runs with --expose-gc. Never registered otherwise.
+    connection.onRequest(MEMORY_REQUEST, () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return process.memoryUsage();
+    });
+  }
   startServer(connection, nodeHost(__dirname, STERILE_VERSION));
 }
+
+export const MEMORY_REQUEST = "sterile/test/memoryUsage";
 
 /** The transport named on the command line (`--node-ipc` or `--stdio`), if any. */
 export function transportFromArgs(args: readonly string[]): Transport | undefined {

@@ -29,22 +29,28 @@ import type { ConfigSuppressions } from "../engine/suppressions.ts";
 import { Engine } from "../engine/engine.ts";
 import { WasmBackend } from "../engine/parser.ts";
 import type { Finding, Rule, SourceFile } from "../engine/types.ts";
+import { projectConfigFromClient } from "./client-project-config.ts";
 import { codeActions, FIX_ALL_KIND, SELECT_JUSTIFICATION_COMMAND } from "./code-actions.ts";
 import { safeMessage, toDiagnostic } from "./diagnostics.ts";
 import { DocumentStore, type FilePolicy, type OpenDocument } from "./documents.ts";
 import type { LoadedProject, ServerHost } from "./host.ts";
 import { hoverContent } from "./hover.ts";
 import { DEFAULT_SETTINGS, parseSettings, sameSettings, type Settings } from "./settings.ts";
-import { fileUri, isFileUri, relativeTo, uriKey, uriPath } from "./uris.ts";
+import { fileUri, isFileUri, relativeTo, uriKey, uriPath, withPath } from "./uris.ts";
 import { configSuppressions, visibleFindings } from "./suppress.ts";
 import { WorkspaceScanner, type ScanFolder, type ScanSummary } from "./workspace-scan.ts";
 
 export const SCAN_WORKSPACE_COMMAND = "sterile.server.scanWorkspace";
+/** Shown where the host cannot list files (the browser worker): the scan degrades to open files. */
+export const SCAN_UNAVAILABLE =
+  "Sterile: Scan Workspace is not available in the browser (no file system to list); open files are still linted as you type.";
 
 /** What our own VS Code client tells the server in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client runs `command:` links in hovers (VS Code with a trusted markdown allow-list). */
   readonly commandLinks?: boolean;
+  /** The client answers `sterile/projectConfig`, reading the config through its own file system. */
+  readonly projectConfigRequest?: boolean;
 }
 
 /** A parse that takes longer than this is abandoned; the document keeps its last diagnostics. */
@@ -194,10 +200,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   };
 
   const uriOfPath = (documentUri: string, path: string): string => {
-    if (path.startsWith("/") || /^[A-Za-z]:\//.test(path)) return fileUri(path);
+    // A document of another scheme (a virtual or remote workspace) points into that same place.
+    const toUri = isFileUri(documentUri) ? fileUri : (absolute: string) => withPath(documentUri, absolute);
+    if (path.startsWith("/") || /^[A-Za-z]:\//.test(path)) return toUri(path);
     const scope = scopeOfFolder(folderOf(documentUri));
     const base = scope.project?.dir ?? folderOf(documentUri)?.path;
-    return base ? fileUri(`${base}/${path}`) : fileUri(path);
+    return base ? toUri(`${base}/${path}`) : toUri(path);
   };
 
   const languageOf = (document: OpenDocument): LanguageId | undefined => {
@@ -219,6 +227,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (problems.length === 0) return;
     for (const problem of problems) connection.console.warn(`settings: ${problem}`);
     notify(MessageType.Warning, `Sterile: invalid settings — ${problems.join("; ")}`);
+  };
+
+  /**
+   * The project config of a workspace folder: read from disk by the host where the folder is on
+   * it, else asked of a client that reads its own file system (ours, in the browser or a virtual
+   * workspace); none otherwise.
+   */
+  const loadProject = async (folder: Folder): Promise<LoadedProject | { readonly error: string } | undefined> => {
+    if (isFileUri(folder.uri) && host.loadProjectConfig) return host.loadProjectConfig(folder.path);
+    if (options.projectConfigRequest) return projectConfigFromClient(connection, folder);
+    return undefined;
   };
 
   /**
@@ -251,8 +270,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     for (const key of ["", ...folders.map((f) => f.uri)]) {
       const folder = folders.find((f) => f.uri === key);
       let project: LoadedProject | undefined;
-      if (folder && isFileUri(folder.uri) && host.loadProjectConfig) {
-        const loaded = await host.loadProjectConfig(folder.path);
+      if (folder) {
+        const loaded = await loadProject(folder);
         if (loaded && "error" in loaded) problems.add(`project config ${loaded.error} (ignored until fixed)`);
         else if (loaded) project = loaded;
       }
@@ -347,7 +366,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   const runScan = async (reason: string): Promise<ScanSummary | undefined> => {
     if (!scanner) {
-      notify(MessageType.Info, "Sterile: the workspace scan needs folders on disk; open files are still linted.");
+      notify(MessageType.Info, SCAN_UNAVAILABLE);
       return undefined;
     }
     const targets = scanFolders();
@@ -451,9 +470,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "sterile" });
     }
-    if (scanner && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      const watchers = [...fileGlobs(), "**/.gitignore", "**/.sterile.{yml,yaml,json}"].map((globPattern) => ({ globPattern }));
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    if ((scanner || host.loadProjectConfig || options.projectConfigRequest) && capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      // Without a scanner (the browser) only the project config is watched: it changes open files' findings.
+      const globs = [...(scanner ? [...fileGlobs(), "**/.gitignore"] : []), "**/.sterile.{yml,yaml,json}"];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) });
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async (event) => {

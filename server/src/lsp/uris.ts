@@ -36,3 +36,10 @@ export function relativeTo(folder: string, path: string): string | undefined {
   const base = folder.endsWith("/") ? folder : `${folder}/`;
   return path.startsWith(base) ? path.slice(base.length) : undefined;
 }
+
+/** `uri` (of any scheme) with its path replaced by the absolute `/`-separated `absolute`. */
+export function withPath(uri: string, absolute: string): string {
+  const prefix = /^[A-Za-z][\w+.-]*:(\/\/[^/?#]*)?/.exec(uri)?.[0] ?? "";
+  const path = absolute.startsWith("/") ? absolute : `/${absolute}`;
+  return `${prefix}${path.split("/").map((part) => encodeURIComponent(part).replace(/%3A/g, ":")).join("/")}`;
+}

@@ -3,10 +3,32 @@
 // process group (each page load spawns an extension host; killing the group stops them all).
 
 import { spawn, spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join } from "node:path";
-import { ensureCodeServer } from "./code-server-install.mjs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CODE_SERVER_ENTRY, ensureCodeServer } from "./code-server-install.mjs";
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+
+/** Why code-server cannot be installed here, or `undefined` (its kerberos module builds from source offline). */
+export function codeServerMissing() {
+  if (!existsSync(CODE_SERVER_ENTRY) && !existsSync("/usr/include/gssapi/gssapi.h")) {
+    return "libkrb5-dev is not installed (Debian package: libkrb5-dev; code-server's kerberos module builds from source offline)";
+  }
+  return undefined;
+}
+
+/** The packaged extension, out/<name>-<version>.vsix; packaged now when missing. */
+export function packagedVsix() {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
+  const vsix = join(repoRoot, "out", `${pkg.name}-${pkg.version}.vsix`);
+  if (!existsSync(vsix)) {
+    const built = spawnSync(process.execPath, [join(repoRoot, "scripts", "package.mjs")], { cwd: repoRoot, encoding: "utf8" });
+    if (built.status !== 0) throw new Error(`packaging failed: ${built.stdout}${built.stderr}`);
+  }
+  return vsix;
+}
 
 function freePort() {
   return new Promise((resolve, reject) => {
