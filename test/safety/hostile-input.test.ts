@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, symlinkSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CLI, makeProject, runCli } from "../support/cli.ts";
 
@@ -54,6 +55,9 @@ function addSpecialFiles(dir: string): void {
   symlinkSync("loop-b.c", join(dir, "links", "loop-a.c"));
   symlinkSync("loop-a.c", join(dir, "links", "loop-b.c"));
   symlinkSync("/dev/zero", join(dir, "links", "zero.c"));
+  const outside = mkdtempSync(join(tmpdir(), "sterile-outside-"));
+  writeFileSync(join(outside, "secret.c"), `${SECRET_LINE}\n`);
+  symlinkSync(join(outside, "secret.c"), join(dir, "links", "outside.c"));
   symlinkSync("..", join(dir, "links", "parent"));
   execFileSync("mkfifo", [join(dir, "links", "fifo.c")]);
 }
@@ -80,7 +84,9 @@ describe("hostile input", () => {
     expect(skipped["big/huge.c"]).toBe("too-large");
     expect(skipped["links/fifo.c"]).toBe("not-a-regular-file");
     expect(skipped["links/loop-a.c"]).toBe("symlink-loop");
-    expect(skipped["links/zero.c"]).toBeUndefined(); // a link to a device is not followed as a file
+    // Links out of the project (here to a device) are not followed: CI would read files nobody reviewed.
+    expect(skipped["links/zero.c"]).toBe("outside-root");
+    expect(skipped["links/outside.c"]).toBe("outside-root");
     const at = (path: string) => report.findings.filter((f) => f.path === path && f.ruleId === "hardcoded-credential").map((f) => `${f.line}:${f.column}`);
     expect(at("enc/latin1.c")).toEqual(["2:19"]);
     expect(at("enc/bom.c")).toEqual(["1:19"]);

@@ -2,8 +2,8 @@
 // on the way down and `--exclude` globs (relative to the project root), never follows directory
 // symlinks (loops), and reports what it cannot read instead of dropping it.
 
-import { lstat, readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { isAbsolute, join, relative, sep } from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
 import { detectLanguage, type LanguageId } from "../../../grammars/registry.ts";
@@ -17,7 +17,7 @@ export interface WalkedFile {
   readonly language: LanguageId | "sniff";
 }
 
-export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-regular-file" | "symlink-loop" | "time-budget" | "decode-error" | "parse-error";
+export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-regular-file" | "symlink-loop" | "time-budget" | "decode-error" | "parse-error" | "outside-root";
 
 export interface SkippedFile {
   readonly path: string;
@@ -40,6 +40,11 @@ export interface WalkResult {
 const ALWAYS_SKIPPED_DIRS = new Set([".git", ".hg", ".svn", "node_modules"]);
 /** Sterile's own files: its config names rules (`hardcoded-credential: off`), the baseline holds fingerprints. */
 const OWN_FILES = new Set([".sterile.yml", ".sterile.yaml", ".sterile.json", ".sterile-baseline.json"]);
+
+function isInside(root: string, target: string): boolean {
+  const rel = relative(root, target);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
 
 function toPosix(path: string): string {
   return sep === "/" ? path : path.split(sep).join("/");
@@ -74,6 +79,8 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
   const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
   const isExcluded = (path: string) => excluded(path) || excluded(`${path}/`);
   const seen = new Set<string>();
+  let resolvedRoot: string | undefined;
+  const realRoot = async () => (resolvedRoot ??= await realpath(options.root).catch(() => options.root));
 
   const readGitignore = async (dirAbsolute: string, dirRel: string): Promise<IgnoreLayer | undefined> => {
     if (!options.respectGitignore) return undefined;
@@ -121,6 +128,12 @@ export async function walk(paths: readonly string[], options: WalkOptions): Prom
       if (entry.isSymbolicLink()) {
         try {
           const target = await stat(absolute);
+          // A link out of the project would have CI read (and print code frames of) files nobody reviewed.
+          const real = await realpath(absolute);
+          if (!isInside(await realRoot(), real)) {
+            skipped.push({ path, reason: "outside-root", detail: "symbolic link to a file outside the project" });
+            continue;
+          }
           if (target.isFile()) addFile(absolute, target.size, false);
         } catch (error) {
           const code = (error as NodeJS.ErrnoException).code;

@@ -2,6 +2,7 @@
 // its CWE and standards with links — all quoted from the rule's docs page, so the editor, the CLI's
 // SARIF `help` and the shipped docs never disagree.
 
+import { plainText } from "../report/markdown-text.ts";
 import type { MarkupContent } from "vscode-languageserver";
 import { cweUrl, describeStandards } from "../../../rules/standards.ts";
 import type { Finding, Rule } from "../engine/types.ts";
@@ -34,15 +35,6 @@ function standardsLines(rule: Rule): string[] {
   return lines.map((line, i) => `- [${line}](${links[i]})`);
 }
 
-/**
- * A message as literal text in markdown. Messages quote names from the scanned files (config keys,
- * identifiers), so a crafted key must not become a link, an image fetched when the hover shows, or
- * HTML: the characters that open markup are escaped.
- */
-export function plainText(message: string): string {
-  return message.replace(/[\\`*_[\]<>&]/g, (ch) => `\\${ch}`);
-}
-
 /** Markdown for one finding; `message` is the diagnostic's (already secret-free) message. */
 export function hoverMarkdown(rule: Rule, finding: Finding, message: string, links: HoverLinks): string {
   const parts: string[] = [];
@@ -69,3 +61,5 @@ export function hoverMarkdown(rule: Rule, finding: Finding, message: string, lin
 export function hoverContent(entries: readonly { rule: Rule; finding: Finding; message: string }[], links: (rule: Rule) => HoverLinks): MarkupContent {
   return { kind: "markdown", value: entries.map((e) => hoverMarkdown(e.rule, e.finding, e.message, links(e.rule))).join("\n\n---\n\n") };
 }
+
+export { plainText };

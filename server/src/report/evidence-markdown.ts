@@ -1,6 +1,7 @@
 // `sterile report --format markdown`: the evidence report as Markdown, for a design history file
 // kept in a repository or a wiki. Same content as the HTML page, as plain tables.
 
+import { plainText } from "./markdown-text.ts";
 import { humanTime, type CountRow, type Evidence } from "./evidence.ts";
 
 function cell(text: string | number): string {
@@ -69,7 +70,7 @@ export function formatEvidenceMarkdown(evidence: Evidence): string {
       ? ["None.", ""]
       : table(
           ["Severity", "Rule", "Location", "Message", "CWE"],
-          evidence.findings.map((f) => [f.severity, code(f.ruleId), code(`${f.path}:${f.line}:${f.column}`), f.message, f.cwe.join(", ")]),
+          evidence.findings.map((f) => [f.severity, code(f.ruleId), code(`${f.path}:${f.line}:${f.column}`), plainText(f.message), f.cwe.join(", ")]),
         )),
     `## 4. Accepted risks: suppressions (${t.suppressions})`,
     "",
@@ -89,7 +90,7 @@ export function formatEvidenceMarkdown(evidence: Evidence): string {
           "",
           ...table(
             ["Severity", "Rule", "Location", "Message", "Suppressed by"],
-            evidence.suppressedFindings.map((f) => [f.severity, code(f.ruleId), code(`${f.path}:${f.line}:${f.column}`), f.message, code(f.where)]),
+            evidence.suppressedFindings.map((f) => [f.severity, code(f.ruleId), code(`${f.path}:${f.line}:${f.column}`), plainText(f.message), code(f.where)]),
           ),
         ]),
     `## 5. Scanned scope (${plural(t.files, "file")})`,
@@ -101,7 +102,7 @@ export function formatEvidenceMarkdown(evidence: Evidence): string {
     ...(evidence.skipped.length === 0 ? [] : ["### Not scanned", "", ...table(["File", "Reason", "Detail"], evidence.skipped.map((s) => [code(s.path), s.reason, s.detail]))]),
     ...(evidence.failures.length === 0
       ? []
-      : ["### Internal errors (these files were not fully checked)", "", ...table(["Rule", "File", "Error"], evidence.failures.map((f) => [code(f.ruleId), code(f.path), f.message]))]),
+      : ["### Internal errors (these files were not fully checked)", "", ...table(["Rule", "File", "Error"], evidence.failures.map((f) => [code(f.ruleId), code(f.path), plainText(f.message)]))]),
     `## 6. Rules applied (${evidence.rules.length})`,
     "",
     ...table(

@@ -1,6 +1,7 @@
 // A pull-request comment: counts by severity and a table of findings, capped so the comment stays
 // readable on a large first scan.
 
+import { plainText } from "./markdown-text.ts";
 import type { Severity } from "../engine/types.ts";
 import { activeFindings, type ScanReport } from "./model.ts";
 
@@ -21,7 +22,7 @@ export function formatMarkdown(report: ScanReport): string {
     out.push(`**${activeFindings(report).length} findings** in ${report.files.length} files: ${counts.error} errors, ${counts.warning} warnings, ${counts.note} notes.`, "");
     out.push("| Severity | Rule | Location | Message |", "|---|---|---|---|");
     for (const f of activeFindings(report).slice(0, MAX_ROWS)) {
-      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | \`${cell(f.path)}:${f.range.startPosition.line + 1}\` | ${cell(f.message)} |`);
+      out.push(`| ${ICON[f.severity]} | \`${f.ruleId}\` | \`${cell(f.path)}:${f.range.startPosition.line + 1}\` | ${cell(plainText(f.message))} |`);
     }
     if (activeFindings(report).length > MAX_ROWS) out.push("", `…and ${activeFindings(report).length - MAX_ROWS} more (see the SARIF or JSON report).`);
   }
