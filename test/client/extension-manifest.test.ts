@@ -54,7 +54,7 @@ describe("extension manifest", () => {
       "Sterile: Scan Workspace",
       "Sterile: Show Rule Documentation",
     ]);
-    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(["sterile.enable", "sterile.exclude", "sterile.rules", "sterile.trace.server"]);
+    expect(Object.keys(manifest.contributes.configuration.properties).sort()).toEqual(["sterile.enable", "sterile.exclude", "sterile.rules", "sterile.showSuppressed", "sterile.trace.server"]);
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
     expect(manifest.capabilities.virtualWorkspaces.supported).toBe("limited");
     expect(manifest.main).toBe("./dist/client.js");

@@ -404,3 +404,25 @@ describe("language server: workspace", () => {
     expect(client.diagnostics.get(wifi.uri)!.diagnostics.find((d) => d.code === "cleartext-url")?.severity).toBe(1);
   });
 });
+
+describe("language server: suppressed findings on request", () => {
+  it("hides justified suppressions by default and shows them as notes with sterile.showSuppressed", async () => {
+    const suppressedSource = [
+      "// sterile-ignore-next-line hardcoded-credential by=qa -- bench unit on an isolated network",
+      '#define BENCH_WIFI_PASS "Bench-7734-ward"',
+      "",
+    ].join("\n");
+    for (const [show, expected] of [[false, 0], [true, 1]] as const) {
+      const { client, root } = await start({ showSuppressed: show });
+      writeFileSync(join(root, "src", "bench.c"), suppressedSource);
+      const { uri } = client.open(join(root, "src", "bench.c"));
+      const shown = (await client.diagnosticsFor(uri, 1)).filter((d) => d.code === "hardcoded-credential");
+      expect(shown, `showSuppressed: ${show}`).toHaveLength(expected);
+      if (show) {
+        expect([3, 4]).toContain(shown[0]!.severity);
+        expect(shown[0]!.message).toMatch(/^Suppressed by qa \(bench unit on an isolated network\): /);
+        expect(shown[0]!.message).not.toContain("Bench-7734-ward");
+      }
+    }
+  });
+});

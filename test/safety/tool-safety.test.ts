@@ -247,7 +247,7 @@ describe("the editor extension reaches nothing beyond data", () => {
     // `untrustedWorkspaces: { supported: "limited", restrictedConfigurations: [...] }` instead.
     expect(manifest.capabilities.untrustedWorkspaces.supported).toBe(true);
     const shapes = Object.fromEntries(Object.entries(manifest.contributes.configuration.properties).map(([key, p]) => [key, p.type === "array" ? `array of ${p.items?.type}` : p.type === "object" ? `object of ${p.additionalProperties?.enum ? "enum" : "?"}` : p.enum ? "enum" : p.type]));
-    expect(shapes).toEqual({ "sterile.enable": "boolean", "sterile.rules": "object of enum", "sterile.exclude": "array of string", "sterile.trace.server": "enum" });
+    expect(shapes).toEqual({ "sterile.enable": "boolean", "sterile.rules": "object of enum", "sterile.exclude": "array of string", "sterile.showSuppressed": "boolean", "sterile.trace.server": "enum" });
   });
 
   it("opens rule documentation only for rule ids (command links from hovers cannot point elsewhere)", () => {

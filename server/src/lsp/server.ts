@@ -94,6 +94,8 @@ interface FolderScope {
 
 interface DocumentScope {
   readonly enable: boolean;
+  /** `sterile.showSuppressed`: suppressed findings shown as notes. */
+  readonly showSuppressed: boolean;
   readonly excluded: boolean;
   readonly path: string;
   readonly policy: FilePolicy;
@@ -192,6 +194,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const policy = scope.policy.forFile(path);
     return {
       enable: scope.settings.enable,
+      showSuppressed: scope.settings.showSuppressed,
       excluded,
       path,
       policy: { severities: policy.severities, grade: policy.grade },
@@ -312,7 +315,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     }
     for (const failure of analysed.failures) log(`internal error in rule ${failure.ruleId} on ${failure.path}: ${failure.message}`);
     const source = { path: scope.path, language, text: analysed.text };
-    const result = { ...analysed, findings: visibleFindings(engine, source, analysed.findings, scope.policy, scope.suppressions) };
+    const result = { ...analysed, findings: visibleFindings(engine, source, analysed.findings, scope.policy, scope.suppressions, scope.showSuppressed) };
     document.last = result;
     return result;
   };
@@ -444,7 +447,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
         },
         visible: (uri, source, findings) => {
           const scope = scopeOf(uri);
-          return visibleFindings(current, source, findings, scope.policy, scope.suppressions);
+          return visibleFindings(current, source, findings, scope.policy, scope.suppressions, scope.showSuppressed);
         },
         isOpen: (uri) => documents.all().some((d) => uriKey(d.uri) === uriKey(uri)),
         publish: (uri, diagnostics) => publish(uri, diagnostics),
@@ -556,7 +559,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges),
       disabledSupport: Boolean(capabilities.textDocument?.codeAction?.disabledSupport),
       reanalyze: (text) =>
-        visibleFindings(current, { ...file, text }, current.analyze({ ...file, text }, { severities: scope.policy.severities, grade: scope.policy.grade }).findings, scope.policy, scope.suppressions),
+        visibleFindings(current, { ...file, text }, current.analyze({ ...file, text }, { severities: scope.policy.severities, grade: scope.policy.grade }).findings, scope.policy, scope.suppressions, scope.showSuppressed),
     });
   });
 

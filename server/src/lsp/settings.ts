@@ -10,9 +10,11 @@ export interface Settings {
   readonly rules: ReadonlyMap<string, SeverityOrOff>;
   /** Globs relative to the workspace folder, as for `sterile scan --exclude`. */
   readonly exclude: readonly string[];
+  /** Show suppressed findings too (as notes naming their justification), for reviewing accepted risks. */
+  readonly showSuppressed: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, rules: new Map(), exclude: [] };
+export const DEFAULT_SETTINGS: Settings = { enable: true, rules: new Map(), exclude: [], showSuppressed: false };
 
 export interface ParsedSettings {
   readonly settings: Settings;
@@ -79,11 +81,17 @@ export function parseSettings(raw: unknown, resolveRule: (id: string) => string 
     }
   }
 
-  return { settings: { enable, rules, exclude }, problems };
+  let showSuppressed = false;
+  if (raw.showSuppressed !== undefined && raw.showSuppressed !== null) {
+    if (typeof raw.showSuppressed === "boolean") showSuppressed = raw.showSuppressed;
+    else problems.push(`sterile.showSuppressed must be true or false (got ${describe(raw.showSuppressed)}); ignored`);
+  }
+
+  return { settings: { enable, rules, exclude, showSuppressed }, problems };
 }
 
 export function sameSettings(a: Settings, b: Settings): boolean {
-  if (a.enable !== b.enable || a.exclude.join("\n") !== b.exclude.join("\n") || a.rules.size !== b.rules.size) return false;
+  if (a.enable !== b.enable || a.showSuppressed !== b.showSuppressed || a.exclude.join("\n") !== b.exclude.join("\n") || a.rules.size !== b.rules.size) return false;
   for (const [id, level] of a.rules) if (b.rules.get(id) !== level) return false;
   return true;
 }

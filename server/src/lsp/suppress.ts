@@ -31,8 +31,18 @@ function invalidSeverity(engine: Engine, policy: FilePolicy): Severity | "off" {
   return policy.grade === "lower" ? LOWER[configured] : configured;
 }
 
-/** The findings to show for a file: unsuppressed ones plus problems with its suppressions. */
-export function visibleFindings(engine: Engine, source: SourceFile, findings: readonly Finding[], policy: FilePolicy, config: ConfigSuppressions | undefined): Finding[] {
+/**
+ * The findings to show for a file: unsuppressed ones plus problems with its suppressions, and, with
+ * `showSuppressed`, the suppressed ones as notes that say they are accepted and why.
+ */
+export function visibleFindings(
+  engine: Engine,
+  source: SourceFile,
+  findings: readonly Finding[],
+  policy: FilePolicy,
+  config: ConfigSuppressions | undefined,
+  showSuppressed = false,
+): Finding[] {
   const ran = new Set(policy.grade === "skip" ? [] : engine.rulesFor(source.language, policy.severities).map((r) => r.id));
   const applied = applySuppressions(source, findings, {
     today: utcDate(),
@@ -41,5 +51,15 @@ export function visibleFindings(engine: Engine, source: SourceFile, findings: re
     severity: invalidSeverity(engine, policy),
     ran: (id) => ran.has(id),
   });
-  return [...applied.findings.filter((f) => !f.suppression), ...applied.problems].sort(compareFindings);
+  const shown: Finding[] = [];
+  for (const finding of applied.findings) {
+    if (!finding.suppression) shown.push(finding);
+    else if (showSuppressed) {
+      const { suppression, ...plain } = finding;
+      const by = suppression.by ? ` by ${suppression.by}` : "";
+      const until = suppression.until ? ` until ${suppression.until}` : "";
+      shown.push({ ...plain, severity: "note", message: `Suppressed${by}${until} (${suppression.justification}): ${finding.message}`, fixes: [] });
+    }
+  }
+  return [...shown, ...applied.problems].sort(compareFindings);
 }
