@@ -51,6 +51,14 @@ function npmCli() {
   return real;
 }
 
+/**
+ * The environment without what an outer `npm test` sets: npm runs install scripts with the Node
+ * named in `npm_node_execpath`/`NODE`, which would be the outer (Node 20) one.
+ */
+function withoutOuterNpm(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("npm_") && key !== "NODE" && key !== "INIT_CWD"));
+}
+
 /** Returns `{ node, entry }`, installing first when the cache is empty or stale. */
 export function ensureCodeServer(log = (line) => process.stderr.write(`${line}\n`)) {
   if (installed()) return { node: NODE24, entry: CODE_SERVER_ENTRY, cold: false };
@@ -72,7 +80,7 @@ export function ensureCodeServer(log = (line) => process.stderr.write(`${line}\n
   log(`code-server setup: installing code-server@${CODE_SERVER_VERSION} with Node 24 (a few minutes, once)`);
   run(NODE24, [npmCli(), "install", "--no-audit", "--no-fund", "--foreground-scripts", `code-server@${CODE_SERVER_VERSION}`], {
     cwd: serverHome,
-    env: { ...process.env, PATH: `${join(nodeDir, "bin")}:${process.env.PATH}`, npm_config_nodedir: nodeDir },
+    env: { ...withoutOuterNpm(process.env), PATH: `${join(nodeDir, "bin")}:${process.env.PATH}`, npm_config_nodedir: nodeDir },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (!existsSync(CODE_SERVER_ENTRY)) throw new Error(`code-server installed but ${CODE_SERVER_ENTRY} is missing`);
