@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { copyWardMonitor } from "./support/fixture.mjs";
 import { codeServerMissing, packagedVsix, startCodeServer } from "./support/code-server.mjs";
 import { chromiumMissing, launchChromium } from "./support/chromium.mjs";
-import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
+import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, waitForSelection, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const results = join(root, "test-results");
@@ -98,7 +98,7 @@ test("code-server web worker host: the browser build — squiggles, project conf
       await goTo(page, 7, 25);
       await applyCodeAction(page, "Suppress hardcoded-credential with justification");
       await page.locator(".monaco-editor .view-lines", { hasText: "sterile-ignore-next-line hardcoded-credential -- justification" }).waitFor({ timeout: 20_000 });
-      await page.waitForTimeout(500);
+      await waitForSelection(page);
       await page.keyboard.type("public test broker, no patient data");
       await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-error").length === 0, null, { timeout: 30_000 });
       await page.locator(".statusbar-item", { hasText: /Sterile: 0/ }).first().waitFor({ timeout: 20_000 });

@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { copyWardMonitor } from "./support/fixture.mjs";
 import { codeServerMissing, packagedVsix, startCodeServer } from "./support/code-server.mjs";
 import { chromiumMissing, launchChromium } from "./support/chromium.mjs";
-import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
+import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, waitForSelection, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const results = join(root, "test-results");
@@ -107,7 +107,7 @@ test("code-server: squiggles, Problems, hover, docs, quick fix via Ctrl+., suppr
       await applyCodeAction(page, "Suppress hardcoded-credential with justification");
       await page.locator(".monaco-editor .view-lines", { hasText: "sterile-ignore-next-line hardcoded-credential -- justification" }).waitFor({ timeout: 20_000 });
       // The placeholder is selected: typing replaces it.
-      await page.waitForTimeout(500);
+      await waitForSelection(page);
       await page.keyboard.type("public test broker, no patient data");
       await page.locator(".monaco-editor .view-lines", { hasText: "hardcoded-credential -- public test broker, no patient data" }).waitFor({ timeout: 20_000 });
     }, timings);

@@ -86,3 +86,12 @@ export async function hoverOver(page, selector) {
   if (!box) throw new Error(`nothing to hover: ${selector}`);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
 }
+
+/**
+ * Waits until the active editor has a non-empty selection (e.g. the justification placeholder the
+ * server selects through `window/showDocument` after a suppression is inserted: a round trip that
+ * can take a while under load), so that typing replaces it.
+ */
+export async function waitForSelection(page, timeout = 20_000) {
+  await page.locator(".monaco-editor.focused .view-overlays .selected-text").first().waitFor({ timeout });
+}
