@@ -55,7 +55,23 @@ const METADATA_WORDS = new Set([
   "env", "envvar", "environ",
   // `SECRET_SSID` (the Arduino secrets.h convention): the network's name, which is not a secret.
   "ssid",
+  // `PSK_DEFAULT_IDENTITY`, `psk_hint`, `PSK_OPTIONS`, `PSK_CIPHERS`: the public half of a PSK and its settings.
+  "identity", "identities", "options", "opts", "cipher", "ciphers", "ciphersuite", "ciphersuites", "suite", "suites",
+  // `PASSWD_ALGO`, `PASSWORD_SHOW_MS`, `PASSCODE_ITERATIONS`: the head noun is a setting about the secret.
+  "algo", "algorithm", "alg", "show", "ms", "time", "timeouts", "iterations", "iteration", "iter", "rounds",
+  "discriminator", "event",
 ]);
+
+/** Words that make a trailing `key` a storage key's name even after `psk` (`NVS_PSK_KEY`, `PREF_PSK_KEY`). */
+const STORAGE_WORDS = new Set(["nvs", "nvm", "pref", "prefs", "preference", "preferences", "kv", "storage", "store", "settings", "eeprom"]);
+
+/**
+ * `COAP_DTLS_PSK_DEFAULT_KEY`, `PSK_IDENTITY_0_KEY`, `PSK_KEY`: a name that ends in `key` after
+ * `psk` holds the pre-shared key itself, unless storage words make it a storage key's name.
+ */
+function pskKeyName(words: readonly string[], found: { word: string; end: number }): boolean {
+  return found.word === "psk" && found.end < words.length - 1 && words[words.length - 1] === "key" && !words.some((w) => STORAGE_WORDS.has(w));
+}
 
 export interface SecretName {
   /** The word or word pair that names the secret. */
@@ -71,7 +87,7 @@ export function secretName(name: string): SecretName | undefined {
   const found = secretWordIn(words);
   if (!found) return undefined;
   const after = words.slice(found.end + 1);
-  if (after.some((w) => METADATA_WORDS.has(w))) return undefined;
+  if (!pskKeyName(words, found) && after.some((w) => METADATA_WORDS.has(w))) return undefined;
   const before = words.slice(0, found.start);
   if (before.some((w) => w === "no" || w === "without" || w === "public" || w === "pub" || w === "is" || w === "has" || w === "use" || w === "max" || w === "min")) return undefined;
   return { word: found.word };

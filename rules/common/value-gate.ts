@@ -2,7 +2,7 @@
 // Shared by every credential rule so that a placeholder is a placeholder everywhere. Precision
 // lives here: peers flag `"YOUR_WIFI_PASSWORD"` and `"Enter password:"`; we do not.
 
-import { environmentName, secretName, storageKeyName } from "./names.ts";
+import { environmentName, nameWords, secretName, storageKeyName } from "./names.ts";
 
 export type GateVerdict =
   | { readonly secret: true; readonly defaultCredential: boolean }
@@ -40,6 +40,41 @@ const FORMAT_STRING = /%(?:[-+ #0]*(?:[1-9]\d*)?(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?
 /** "Wi-Fi password", "MQTT API token": a description of the field left where the value belongs. */
 const FIELD_LABEL = /(?:^|\s)(?:password|passwd|pass|passphrase|pwd|token|key|secret|psk|pin|credentials?)$/i;
 
+/** Keyword values of a switch or a parser (`"true"`, `"off"`): never a secret, whatever the name says. */
+const KEYWORD_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "y", "n", "enable", "enabled", "disable", "disabled"]);
+
+/** `password_${IDF_TARGET}`, `pw-$(date)`, `$CI_PASS-x`: a value with shell or CI substitutions in it is a template. */
+const SUBSTITUTION = /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
+
+/** A terminal colour escape (`ESC[32m`, written as the byte, `\033[`, `\x1b[`, `\e[`, PowerShell's `` `e[ ``). */
+const ANSI_ESCAPE = /(?:\u001b|\\033|\\x1[bB]|\\u001[bB]|\\e|`e)\[[0-9;]*m/;
+
+/** Credential words that, spelled in capitals inside an identifier-like value, make it a placeholder. */
+const CAPS_CREDENTIAL_WORD = /PASS|PWD|TOKEN|SECRET|PSK|CRED|APIKEY|API_KEY|PASSPHRASE/;
+
+/** A word of a value spelled from consecutive words of a name, each whole or by its initial: `authtoken`, `map` (mesh AP). */
+function spelledFrom(word: string, words: readonly string[], i: number): boolean {
+  if (word.length === 0) return true;
+  const next = words[i];
+  if (next === undefined) return false;
+  if (word.startsWith(next) && spelledFrom(word.slice(next.length), words, i + 1)) return true;
+  return next.length > 1 && word.startsWith(next[0]!) && spelledFrom(word.slice(1), words, i + 1);
+}
+
+/**
+ * `"MYPASS"`, `"YOUR_TOKEN"`, `"CHANGE_ME_TOKEN"`, and for `MQTT_AUTH_TOKEN` `"AUTHTOKEN"`, for
+ * `MESH_ROUTER_PASSWD` `"ROUTER_PASSWD"`: an all-capitals identifier naming the secret it stands
+ * for (a stand-in prefix, or spelled only from the binding's own name words), or another Kconfig
+ * symbol (`CONFIG_…`). `"WARDLINK_API_TOKEN"` under `API_TOKEN` says more than its name: kept.
+ */
+function capsPlaceholder(value: string, name: string | undefined): boolean {
+  if (value.length < 4 || !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(value) || !CAPS_CREDENTIAL_WORD.test(value)) return false;
+  if (/^(?:MY|YOUR|CHANGE_?ME|REPLACE|ENTER|INSERT|CONFIG_)/.test(value)) return true;
+  if (!name) return false;
+  const words = nameWords(name);
+  return value.length <= 64 && value.toLowerCase().split("_").every((part) => words.some((_, i) => spelledFrom(part, words, i)));
+}
+
 export interface GateOptions {
   /** The name the value is bound to, to spot values that merely repeat it (NVS key names). */
   readonly name?: string;
@@ -64,8 +99,13 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
   if (options.name && environmentName(options.name) && secretVariableName(value)) {
     return { secret: false, reason: "the name of an environment variable" };
   }
+  // Before the default-password list: `"MYPASS"` and `PASS "PASS"` are stand-ins, not the passwords `mypass` and `pass`.
+  if (capsPlaceholder(value, options.name)) return { secret: false, reason: "placeholder" };
   if (DEFAULT_CREDENTIALS.has(lower)) return { secret: true, defaultCredential: true };
+  if (KEYWORD_VALUES.has(lower)) return { secret: false, reason: "a keyword or switch value" };
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return { secret: false, reason: "placeholder" };
+  if (SUBSTITUTION.test(value)) return { secret: false, reason: "a template with substitutions" };
+  if (ANSI_ESCAPE.test(value)) return { secret: false, reason: "a terminal colour string" };
   if (FORMAT_STRING.test(value)) return { secret: false, reason: "format string" };
   if (/\s/.test(value) && PROSE_WORDS.test(value)) return { secret: false, reason: "prompt or message" };
   if (/[:?!]\s*$/.test(value) && /\s/.test(value)) return { secret: false, reason: "prompt or message" };
@@ -75,6 +115,10 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
     return { secret: false, reason: "a file path" };
   }
   if (options.name && sameIdentifier(value, options.name)) return { secret: false, reason: "the binding's own name (a key name)" };
+  // `"credentials.secretAccessKey"`: a field path picking the secret out of a response document.
+  if (/^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+$/.test(value) && secretName(value.slice(value.lastIndexOf(".") + 1))) {
+    return { secret: false, reason: "a field path" };
+  }
   if (namesASecretField(value)) {
     // `"wifi_pass"`, `"mqtt.password"`: a storage key or field name that names the secret.
     return { secret: false, reason: "a key name" };

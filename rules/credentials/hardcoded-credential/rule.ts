@@ -74,6 +74,25 @@ const NOT_A_CHECK_WORDS = new Set(["mode", "type", "method", "scheme", "level", 
 /** Operands that hold a command, option or field name, compared against words, not passwords. */
 const COMMAND_OPERANDS = new Set(["cmd", "command", "verb", "action", "op", "opcode", "subcommand", "method", "mode", "type", "key", "name", "topic", "path", "uri", "url", "option", "opt", "arg0"]);
 
+/** The names of a function definition's parameters. */
+function parameterNames(fn: SyntaxNode): Set<string> {
+  const names = new Set<string>();
+  let declarator: SyntaxNode | null = fn.childForFieldName("declarator");
+  for (let depth = 0; declarator && declarator.type !== "function_declarator" && depth < 8; depth++) declarator = declarator.childForFieldName("declarator");
+  for (const parameter of declarator?.childForFieldName("parameters")?.namedChildren ?? []) {
+    const name = parameter ? declaratorName(parameter.childForFieldName("declarator")) : undefined;
+    if (name) names.add(name.text);
+  }
+  return names;
+}
+
+/** The compared value is the function's own parameter (`entered_pin`) or an element of one (`argv[1]`), not a field or a local. */
+function comparesParameter(fn: SyntaxNode, operand: SyntaxNode): boolean {
+  let base: SyntaxNode | null = operand;
+  if (base.type === "subscript_expression") base = base.childForFieldName("argument");
+  return base?.type === "identifier" && parameterNames(fn).has(base.text);
+}
+
 /** A value that reads as a password rather than a command word: at least six characters of two kinds, no spaces, not an `--option`. */
 function passwordShaped(value: string): boolean {
   if (value.length < 6 || /\s/.test(value) || value.startsWith("-")) return false;
@@ -94,26 +113,76 @@ function reportLoginCheck(ctx: RuleContext, literal: SyntaxNode, operand: Syntax
   if (inner.type === "subscript_expression" && inner.childForFieldName("index")?.text === "0") return;
   const fn = enclosingFunction(literal);
   const fnName = fn ? declaratorName(fn.childForFieldName("declarator")) : undefined;
-  if (!fnName) return;
+  if (!fn || !fnName) return;
   const words = nameWords(fnName.text);
   if (!words.some((w) => LOGIN_FUNCTION_WORDS.has(w)) || words.some((w) => NOT_A_CHECK_WORDS.has(w))) return;
+  // Only the routine's own input (`entered_password`, `argv[1]`): not a client's address, id or digest parameters.
+  if (!comparesParameter(fn, inner)) return;
   const verdict = judgeSecretValue(value.value);
   if (!verdict.secret || (!verdict.defaultCredential && !passwordShaped(value.value.trim()))) return;
   ctx.report({ span: value.span, secret: contentSpan(value), message: messageFor(`the password check of ${fnName.text}()`, verdict.defaultCredential) });
 }
 
+/** Words around a parser's current word: `token`, `cur_tok`, `next_word`, `arg`, `key` hold a keyword being matched. */
+const PARSER_WORDS = new Set(["token", "tok", "word", "arg", "key"]);
+const PARSER_WORD_MODIFIERS = new Set(["cur", "curr", "current", "next", "prev", "this", "in", "tmp", "temp", "local", "my", "the"]);
+
+/** `strcmp(token, "listener")`: a variable named only for being the parser's current word is not a credential. */
+function parserWord(name: string): boolean {
+  const words = nameWords(name).filter((w) => !PARSER_WORD_MODIFIERS.has(w));
+  return words.length === 1 && PARSER_WORDS.has(words[0]!);
+}
+
+/** `strncasecmp(private_key, "pkcs11:", 7)`: a length-limited test for a URI scheme prefix parses a reference, it checks no password. */
+function schemePrefixTest(literal: SyntaxNode, value: CStringValue): boolean {
+  const fn = literal.parent?.type === "argument_list" ? literal.parent.parent?.childForFieldName("function")?.text : undefined;
+  return (fn === "strncmp" || fn === "strncasecmp" || fn === "memcmp") && /^[a-z][a-z0-9+.-]*:(?:\/\/)?$/i.test(value.value);
+}
+
+/** A string literal with the operand it is compared against, if any. */
+interface LiteralUse {
+  readonly node: SyntaxNode;
+  readonly value: CStringValue;
+  readonly binding: ReturnType<typeof bindingOf>;
+  readonly operand?: SyntaxNode;
+  /** Function start and operand text: the key of a keyword dispatch. */
+  readonly dispatchKey?: string;
+}
+
+/** Distinct literals one operand is compared with in one function; three or more make a keyword dispatch. */
+function dispatchCounts(uses: readonly LiteralUse[]): Map<string, number> {
+  const literals = new Map<string, Set<string>>();
+  for (const use of uses) {
+    if (!use.dispatchKey) continue;
+    let set = literals.get(use.dispatchKey);
+    if (!set) literals.set(use.dispatchKey, (set = new Set()));
+    set.add(use.value.value);
+  }
+  return new Map([...literals].map(([key, set]) => [key, set.size]));
+}
+
 function checkC(ctx: RuleContext): void {
+  const uses: LiteralUse[] = [];
   for (const node of ctx.nodes([...STRING_TYPES])) {
     if (node.parent?.type === "concatenated_string") continue;
     const value = stringValue(node);
     if (!value) continue;
     const binding = bindingOf(node);
+    const operand = binding ? undefined : comparedOperand(node);
+    const fn = operand ? enclosingFunction(node) : undefined;
+    uses.push({ node, value, binding, ...(operand ? { operand } : {}), ...(operand && fn ? { dispatchKey: `${fn.startIndex}:${operand.text}` } : {}) });
+  }
+  const dispatch = dispatchCounts(uses);
+  for (const { node, value, binding, operand, dispatchKey } of uses) {
     if (binding) {
       reportC(ctx, binding.name, value, value.span);
       continue;
     }
-    const operand = comparedOperand(node);
+    // A keyword dispatch (`if (!strcmp(opt, "port")) … else if (!strcmp(opt, "tls")) …`) compares words, not secrets.
+    if (dispatchKey && (dispatch.get(dispatchKey) ?? 0) >= 3) continue;
     const compared = operand ? lvalueName(operand) : undefined;
+    if (compared && parserWord(compared.text)) continue;
+    if (operand && schemePrefixTest(node, value)) continue;
     if (operand && compared && secretName(compared.text)) {
       reportC(ctx, compared.text, value, value.span);
       continue;
@@ -254,9 +323,36 @@ function withoutCQuotes(value: string): string {
   return trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : value;
 }
 
+/** Name endings that make a number a secret in a Kconfig value file (`CONFIG_…_PIN=4711`); other numbers are settings. */
+const NUMERIC_SECRET_WORDS = new Set(["pin", "pincode", "passkey", "passcode"]);
+
+/**
+ * Kconfig entries that cannot hold a secret: a definition's unquoted `default` (an `int`/`bool`
+ * symbol's number, or another symbol's name; string symbols' defaults are quoted), and numbers
+ * in value files unless the name ends in a PIN word (`…_PWD_SHOW_TIME=1500`, `…_ITERATIONS=1000`).
+ */
+function kconfigSetting(ctx: RuleContext, entry: ConfigEntry): boolean {
+  if (ctx.file.language === "kconfig-def") return !entry.quoted;
+  if (ctx.file.language === "kconfig" && entry.kind === "number") return !NUMERIC_SECRET_WORDS.has(nameWords(entry.key).at(-1) ?? "");
+  return false;
+}
+
+/** GitHub Actions `permissions:` (`id-token: write`): access levels of the job's token, not a token. */
+function workflowPermission(ctx: RuleContext, entry: ConfigEntry): boolean {
+  return ctx.file.language === "yaml" && entry.path.slice(0, -1).includes("permissions");
+}
+
+/** `indent_token_after_brace = true   # true/false`: an unquoted untyped value followed by a `#` comment. */
+function withoutTrailingComment(ctx: RuleContext, entry: ConfigEntry): string {
+  if (entry.quoted || !UNTYPED_LANGUAGES.has(ctx.file.language)) return entry.value;
+  const comment = entry.value.search(/\s#/);
+  return comment < 0 ? entry.value : entry.value.slice(0, comment);
+}
+
 function checkConfig(ctx: RuleContext): void {
   for (const entry of ctx.entries()) {
     if (!CONFIG_KINDS.has(entry.kind)) continue;
+    if (kconfigSetting(ctx, entry) || workflowPermission(ctx, entry)) continue;
     if (entry.value.includes("-D")) checkBuildFlags(ctx, entry);
     if (ctx.file.language === "ini" && entry.value.includes("--auth")) checkUploadAuth(ctx, entry);
     if (pinEntry(ctx, entry)) {
@@ -267,7 +363,7 @@ function checkConfig(ctx: RuleContext): void {
     }
     const name = configName(entry);
     if (!name) continue;
-    const verdict = judgeSecretValue(withoutCQuotes(entry.value), { name });
+    const verdict = judgeSecretValue(withoutCQuotes(withoutTrailingComment(ctx, entry)), { name });
     if (!verdict.secret) continue;
     ctx.report({ span: entry.valueSpan, secret: entry.contentSpan, message: messageFor(name, verdict.defaultCredential) });
   }

@@ -49,14 +49,29 @@ describe("secret names", () => {
     expect(nameWords("MQTTBrokerPass")).toEqual(["mqtt", "broker", "pass"]);
     expect(nameWords("CONFIG_EXAMPLE_WIFI_PASSWORD")).toEqual(["config", "example", "wifi", "password"]);
   });
-  for (const name of ["WIFI_PASS", "wifiPassword", "mqtt_pwd", "api_key", "apiKey", "AUTH_TOKEN", "client_secret", "wpa_psk", "clientcredentialWIFIPASSWORD", "service_pin_code", "PRIVATE_KEY", "passphrase", "WIFI_SSID_PASSWORD", "ENV_API_TOKEN"]) {
+  for (const name of ["WIFI_PASS", "wifiPassword", "mqtt_pwd", "api_key", "apiKey", "AUTH_TOKEN", "client_secret", "wpa_psk", "clientcredentialWIFIPASSWORD", "service_pin_code", "PRIVATE_KEY", "passphrase", "WIFI_SSID_PASSWORD", "ENV_API_TOKEN", "PSK", "PSK_KEY", "COAP_DTLS_PSK_DEFAULT_KEY", "CLIENT_PSK_IDENTITY_0_KEY"]) {
     it(`${name} names a secret`, () => {
       expect(secretName(name)).toBeDefined();
     });
   }
-  for (const name of ["PASSWORD_MAX_LEN", "WIFI_PASSWORD_KEY", "token_url", "password_file", "bypass", "compass_heading", "passenger", "pin", "LED_PIN", "password_hint", "is_password_set", "public_key", "secret_len", "passwordPrompt", "tokenizer", "WL_TOKEN_ENV", "HEMO_PASSWORD_ENV", "SECRET_SSID", "SECRET_WIFI_SSID"]) {
+  for (const name of ["PASSWORD_MAX_LEN", "WIFI_PASSWORD_KEY", "token_url", "password_file", "bypass", "compass_heading", "passenger", "pin", "LED_PIN", "password_hint", "is_password_set", "public_key", "secret_len", "passwordPrompt", "tokenizer", "WL_TOKEN_ENV", "HEMO_PASSWORD_ENV", "SECRET_SSID", "SECRET_WIFI_SSID", "PSK_ID", "PSK_DEFAULT_IDENTITY", "psk_hint", "PSK_OPTIONS", "PSK_CIPHERS", "NVS_PSK_KEY", "PSK_KEY_NAME", "PASSWD_ALGO", "PASSWORD_SHOW_MS", "PASSCODE_ITERATIONS", "PASSCODE_DISCRIMINATOR"]) {
     it(`${name} does not`, () => {
       expect(secretName(name)).toBeUndefined();
     });
   }
+});
+
+describe("values that stand for a secret", () => {
+  for (const [value, name] of [
+    ["MYPASS", "WIFI_PASSWORD"], ["CHANGE_ME_TOKEN", "API_TOKEN"], ["AUTHTOKEN", "MQTT_AUTH_TOKEN"], ["ROUTER_PASSWD", "MESH_ROUTER_PASSWD"],
+    ["password_${IDF_TARGET}_${CI_PIPELINE_ID}", "WIFI_PASSWORD"], ["pw-$(date +%s)", "password"], ["\\033[32;1mPASSED -", "bashPass"],
+    ["true", "token"], ["off", "pass"], ["credentials.secretAccessKey", "SECRET_ACCESS_KEY"],
+  ] as const) {
+    it(`${value} under ${name} is not a secret`, () => {
+      expect(judgeSecretValue(value, { name }).secret).toBe(false);
+    });
+  }
+  it("an all-caps value that says more than its name stays a secret", () => {
+    expect(judgeSecretValue("TEST_PASS", { name: "DEFAULT_PWD" }).secret).toBe(true);
+  });
 });
