@@ -101,3 +101,16 @@ export function isReservedExampleHost(raw: string): boolean {
   }
   return false;
 }
+
+/** `${NAME}`, `$(NAME)` or `{{ name }}` as a whole host, followed by the end, a port or a path. */
+const PLACEHOLDER_HOST = /^(?:\$\{[^}\s]*\}|\$\([^)\s]*\)|\{\{[^}]*\}\})(?:$|[:/?#\s"'`\\])/;
+
+/**
+ * Whether the URL's whole host is a build or template placeholder (a CI variable, a make
+ * variable, a Jinja/Mustache field): the real host is supplied elsewhere, so the literal names
+ * no endpoint. `text` is the string the URL was found in.
+ */
+export function isPlaceholderHost(text: string, url: UrlMatch): boolean {
+  const hostStart = url.userinfo ? url.userinfo.end : url.start + url.scheme.length + 3;
+  return PLACEHOLDER_HOST.test(text.slice(hostStart, hostStart + 256));
+}

@@ -52,6 +52,14 @@ describe("project config", () => {
     expect(json(dir).findings.map((f) => f.path)).toEqual(["src/wifi.c"]);
   });
 
+  it("grades host tooling under a top-level tools/ folder like tests, and the policy can skip it", () => {
+    const dir = makeProject({ "src/wifi.c": PASSWORD_LINE, "tools/flash_helper/wifi.c": PASSWORD_LINE, "components/tools/wifi.c": PASSWORD_LINE });
+    const graded = Object.fromEntries(json(dir).findings.map((f) => [f.path, f.severity]));
+    expect(graded).toEqual({ "src/wifi.c": "error", "tools/flash_helper/wifi.c": "warning", "components/tools/wifi.c": "error" });
+    writeFileSync(join(dir, ".sterile.yml"), "context:\n  tooling: skip\n");
+    expect(json(dir).findings.map((f) => f.path).sort()).toEqual(["components/tools/wifi.c", "src/wifi.c"]);
+  });
+
   it("reports invalid config as file:line with exit 2, never a stack trace", () => {
     const cases: [string, string, RegExp][] = [
       [".sterile.yml", "rules:\n  hardcoded-credential: loud\n", /^sterile: \.sterile\.yml:2: .*(error|warning|note|off)/],

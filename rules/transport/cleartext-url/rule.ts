@@ -3,7 +3,8 @@ import type { FixInput, RuleContext, TextEdit } from "../../../server/src/engine
 import { enclosingCall } from "../../common/c-calls.ts";
 import { nameWords } from "../../common/names.ts";
 import { stringSources, type FlatText, type StringSource } from "../../common/string-pieces.ts";
-import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost, type UrlMatch } from "../../common/urls.ts";
+import { baseName } from "../../../grammars/registry.ts";
+import { findUrls, isLoopbackHost, isPlaceholderHost, isReservedExampleHost, isUnspecifiedHost, type UrlMatch } from "../../common/urls.ts";
 import docs from "./README.md?raw";
 
 /** Cleartext schemes; the look-behind keeps `xhttp://`, `git+http://` and identifiers out. */
@@ -38,6 +39,24 @@ const METADATA_KEYS = new Set([
   "externaldocs", "termsofservice", "contact",
 ]);
 
+/** Top-level keys of a package or board manifest that hold the vendor's or project's web page. */
+const MANIFEST_LINK_KEYS = new Set(["url", "homepage", "vendor", "website", "repository", "bugs", "docs", "documentation"]);
+/** Package manifests by file name: PlatformIO/npm-style `library.json`, `package.json`, Arduino `library.properties`. */
+const MANIFEST_FILES = new Set(["library.json", "package.json", "library.properties", "module.json"]);
+
+/**
+ * Whether the file is a package or board manifest, whose top-level URLs are metadata: a manifest
+ * by name, or a PlatformIO board definition (`boards/<id>.json` with `name` and `build` or `frameworks`).
+ */
+function isManifest(ctx: RuleContext): boolean {
+  const path = ctx.file.path;
+  const name = baseName(path).toLowerCase();
+  if (MANIFEST_FILES.has(name)) return true;
+  if (ctx.file.language !== "json" || !/(?:^|\/)boards\/[^/]+\.json$/i.test(path)) return false;
+  const top = new Set(ctx.entries().map((e) => e.path[0]?.toLowerCase()));
+  return top.has("name") && (top.has("build") || top.has("frameworks"));
+}
+
 /** Calls whose string arguments are compared, searched or parsed, never connected to. */
 const COMPARE_CALLS = new Set([
   "strcmp", "strncmp", "strcasecmp", "strncasecmp", "memcmp", "strstr", "strcasestr", "strnstr", "sscanf",
@@ -45,7 +64,13 @@ const COMPARE_CALLS = new Set([
 ]);
 
 /** Calls whose string arguments are log lines or console text. */
-const LOG_CALLS = /^(?:ESP_(?:EARLY_|DRAM_)?LOG[EWIDV]|LOG_(?:ERR|WRN|INF|DBG)|printf|printk|puts|fprintf|syslog|print|println|log_[ewidv])$/;
+const LOG_CALLS = /^(?:ESP_(?:EARLY_|DRAM_)?LOG[EWIDV]|LOG_(?:ERR|WRN|WARN|INF|INFO|DBG|OUTPUT)_?|printf|printk|puts|fprintf|syslog|print|println|log_[ewidv])$/;
+
+/** `href="`, `src='`, `action=` right before a URL in a string that holds HTML markup: a link the device serves. */
+const HTML_LINK_ATTRIBUTE = /(?:href|src|action)\s*=\s*\\?["']?$/i;
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9]*[\s>\/]/;
+/** An HTTP `Server:` / `User-Agent:` header or a `Product/1.2 (` agent string before the URL: a banner, not an endpoint. */
+const BANNER_BEFORE = /(?:^|\n|\\n)(?:Server|User-Agent|X-Powered-By):[^\n\\]*$|[A-Za-z][\w.-]*\/[\d.]+[a-z]?\s*\($/i;
 
 /** `xmlns="`, `xmlns:x='`, `xsi:schemaLocation="` right before a URL: a namespace, not an endpoint. */
 const NAMESPACE_ATTRIBUTE = /(?:xmlns(?::[\w.-]+)?|[Ss]chema[Ll]ocation|targetNamespace)\s*=\s*\\?["']?$/;
@@ -70,9 +95,17 @@ function isIdentifierHost(host: string): boolean {
   return IDENTIFIER_HOSTS.has(lower) || lower.startsWith("schemas.");
 }
 
-function skippedBySource(source: StringSource): boolean {
+/** A key (or its last dotted segment, as in Mynewt's `pkg.homepage`) that names metadata. */
+function isMetadataKey(part: string): boolean {
+  const last = part.slice(part.lastIndexOf(".") + 1);
+  return [part, last].some((key) => METADATA_KEYS.has(key.toLowerCase()) || METADATA_KEYS.has(nameWords(key).join("")));
+}
+
+function skippedBySource(source: StringSource, manifest: () => boolean): boolean {
   if (source.kind === "config") {
-    return source.entry.path.some((part) => METADATA_KEYS.has(part.toLowerCase()) || METADATA_KEYS.has(nameWords(part).join("")));
+    const path = source.entry.path;
+    if (path.some(isMetadataKey)) return true;
+    return path.length === 1 && MANIFEST_LINK_KEYS.has(path[0]!.toLowerCase()) && manifest();
   }
   if (source.kind === "c-string") {
     const call = enclosingCall(source.node);
@@ -83,10 +116,14 @@ function skippedBySource(source: StringSource): boolean {
 
 function skippedByText(flat: FlatText, url: UrlMatch): boolean {
   // No host: a bare scheme prefix (`strncmp(url, "http://", 7)`), or `http:///path`.
-  if (url.host === "" && !url.hostFromMacro) return true;
+  // A scheme-prefix table entry (`"http://www."`, URL-shortening encoders) names no host either.
+  if ((url.host === "" || url.host.toLowerCase() === "www.") && !url.hostFromMacro) return true;
+  if (isPlaceholderHost(flat.text, url)) return true;
   if (!url.hostFromMacro && (isLoopbackHost(url.host) || isUnspecifiedHost(url.host) || isIdentifierHost(url.host) || isReservedExampleHost(url.host))) return true;
   const before = flat.text.slice(Math.max(0, url.start - 64), url.start);
   if (NAMESPACE_ATTRIBUTE.test(before)) return true;
+  if (HTML_LINK_ATTRIBUTE.test(before) && HTML_TAG.test(flat.text)) return true;
+  if (BANNER_BEFORE.test(before)) return true;
   const doctype = flat.text.lastIndexOf("<!DOCTYPE", url.start);
   if (doctype >= 0) {
     const close = flat.text.indexOf(">", doctype);
@@ -126,10 +163,12 @@ function describeHost(url: UrlMatch): string {
 }
 
 function check(ctx: RuleContext): void {
+  let manifest: boolean | undefined;
+  const isManifestFile = (): boolean => (manifest ??= isManifest(ctx));
   for (const source of stringSources(ctx)) {
     const { flat } = source;
     if (!/:\/\//.test(flat.text)) continue;
-    if (skippedBySource(source)) continue;
+    if (skippedBySource(source, isManifestFile)) continue;
     for (const url of findUrls(flat.text, CLEARTEXT_SCHEME)) {
       if (skippedByText(flat, url)) continue;
       const start = flat.sourceOffset(url.start);

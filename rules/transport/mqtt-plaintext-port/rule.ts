@@ -33,8 +33,9 @@ function isMqttWord(word: string): boolean {
 
 /**
  * `MQTT_BROKER_PORT`, `CONFIG_EXAMPLE_MQTT_PORT`, `brokerPort`, `MQTTPORT`: a port name with an
- * MQTT word before it. Names of a default (`MQTT_TCP_DEFAULT_PORT`, `MQTT_DEFAULT_PORT`) are how
- * protocol libraries name the port `mqtt://` means, not a choice of the product.
+ * MQTT word before it. Names ending in `DEFAULT_PORT` (`MQTT_TCP_DEFAULT_PORT`, `MQTT_DEFAULT_PORT`)
+ * are how protocol libraries name the port `mqtt://` means, not a choice of the product; an
+ * application's `DEFAULT_BROKER_PORT` / `DEFAULT_MQTT_PORT` is the port it connects to and is reported.
  */
 function isMqttPortName(name: string, context: readonly string[] = []): boolean {
   const words = nameWords(name);
@@ -44,7 +45,7 @@ function isMqttPortName(name: string, context: readonly string[] = []): boolean 
   if (last !== "port" && !runTogether) return false;
   const before = [...context.flatMap(nameWords), ...words.slice(0, -1)];
   if (!runTogether && !before.some(isMqttWord)) return false;
-  return !words.includes("default");
+  return words[words.length - 2] !== "default";
 }
 
 function portFix(text: string, valueStart: number): FixInput[] {

@@ -115,11 +115,56 @@ function checkZephyr(ctx: RuleContext, call: SyntaxNode, isServer: () => boolean
 const SKIP_FIELDS = new Set(["skip_cert_common_name_check", "skip_common_name"]);
 const C_FALSE_FOR: Readonly<Record<string, string>> = { true: "false", TRUE: "FALSE", True: "False", "1": "0", pdTRUE: "pdFALSE" };
 
+/**
+ * `*skip*common_name*`, `*skip*cert*`, `*skip*verify*`: a setter whose name says it is the opt-out
+ * itself. Not `*insecure*`: an application's `connect_insecure()` is the finding, not an SDK setter.
+ */
+function isOptOutName(name: string): boolean {
+  const words = nameWords(name);
+  return words.includes("skip") && words.some((w) => w === "common" || w === "cert" || w === "certs" || w === "verify" || w === "verification");
+}
+
+function functionName(definition: SyntaxNode): string | undefined {
+  let declarator = definition.childForFieldName("declarator");
+  for (let i = 0; declarator && declarator.type !== "identifier" && i < 8; i++) declarator = declarator.childForFieldName("declarator");
+  return declarator?.type === "identifier" ? declarator.text : undefined;
+}
+
+const IF_CONFIG_SYMBOL = /^\s*(?:defined\s*\(?\s*)?(CONFIG_\w+)\s*\)?\s*$/;
+
+/**
+ * Source ranges of SDK code that implements an opt-out the application chooses elsewhere: the body
+ * of a function named for it (`esp_transport_ssl_skip_common_name_check()`), and the branch taken
+ * when `CONFIG_ESP_TLS_SKIP_SERVER_CERT_VERIFY` / `CONFIG_ESP_TLS_INSECURE` is set (`#ifdef`, `#if`,
+ * the `#else` of `#ifndef`): the sdkconfig value is the finding, and this rule reports it.
+ */
+function optOutRanges(ctx: RuleContext): (offset: number) => boolean {
+  const ranges: [number, number][] = [];
+  for (const node of ctx.nodes(["function_definition", "preproc_ifdef", "preproc_if"])) {
+    if (node.type === "function_definition") {
+      const name = functionName(node);
+      if (name && isOptOutName(name)) ranges.push([node.startIndex, node.endIndex]);
+      continue;
+    }
+    const negated = node.type === "preproc_ifdef" && node.child(0)?.type === "#ifndef";
+    const symbol = node.type === "preproc_ifdef" ? node.childForFieldName("name")?.text : IF_CONFIG_SYMBOL.exec(node.childForFieldName("condition")?.text ?? "")?.[1];
+    // Only the SDK switches the config side reports: an application's own `#ifdef CONFIG_APP_SKIP_…`
+    // guards code whose Kconfig value nothing reports, so its body stays the finding.
+    if (!symbol?.startsWith("CONFIG_") || !ESP_TLS_INSECURE_SYMBOLS.has(symbol.slice("CONFIG_".length))) continue;
+    const alternative = node.childForFieldName("alternative");
+    // `#ifdef SYMBOL` → its first branch; `#ifndef SYMBOL … #else` → the `#else` branch.
+    if (!negated) ranges.push([node.startIndex, alternative?.startIndex ?? node.endIndex]);
+    else if (alternative?.type === "preproc_else") ranges.push([alternative.startIndex, alternative.endIndex]);
+  }
+  return (offset) => ranges.some(([start, end]) => offset >= start && offset < end);
+}
+
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
   const roles = tlsRoles(ctx);
+  const inOptOut = optOutRanges(ctx);
   for (const node of ctx.nodes(["call_expression"])) {
     const name = calleeName(node);
-    if (!name) continue;
+    if (!name || inOptOut(node.startIndex)) continue;
     const isServer = () => roles.isServerSide(node);
     const mode = VERIFY_MODE_CALLS[name];
     if (mode) checkVerifyMode(ctx, node, name, mode, isServer);
@@ -132,6 +177,7 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
   }
   for (const setting of cSettings(ctx)) {
     if (setting.kind === "define" || !SKIP_FIELDS.has(setting.name) || !setting.valueText || !setting.valueSpan) continue;
+    if (inOptOut(setting.span.start)) continue;
     if (cSwitchValue(setting.valueText) !== true) continue;
     const newText = C_FALSE_FOR[setting.valueText.trim()] ?? "false";
     const what = setting.name === "skip_common_name" ? "skips the server hostname check (esp_tls_cfg_t)" : "skips the server certificate's common-name check";

@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
 import { baseName } from "../../../grammars/registry.ts";
-import { calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { callArguments, calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
 import { PreprocessorFacts } from "../../common/c-preprocessor.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { IMAGE_WORDS, isCrcCall, isSdkValidatedUpdateCall, namesCryptography, SIGNATURE_VERIFY_CALLS, UPDATE_CONTEXT_WORDS } from "../../common/image-checks.ts";
@@ -76,6 +76,20 @@ function usedAsCheck(ctx: RuleContext, call: SyntaxNode): boolean {
   return false;
 }
 
+/** Words of small metadata records guarded by their own CRC: OTA-data sequence entries, NVS items, retained RAM, DFU metadata. */
+const METADATA_WORDS = new Set(["seq", "sequence", "select", "nvs", "meta", "metadata", "retain", "retained"]);
+
+/**
+ * A CRC of a metadata record, not of the image: the enclosing function, the CRC routine or the
+ * CRC'd arguments name a metadata record (`ota_select_crc(&s->ota_seq)`, `dfu_metadata_checksum()`,
+ * an NVS item in an NVS reader) and the routine and arguments never name the image.
+ */
+function aboutMetadata(call: SyntaxNode, fnWords: readonly string[]): boolean {
+  const own = [...nameWords(calleeName(call) ?? ""), ...callArguments(call).flatMap((arg) => nameWords(arg.text))];
+  if (own.some((w) => IMAGE_WORDS.has(w) || w === "fw" || w === "firmware")) return false;
+  return [...fnWords, ...own].some((w) => METADATA_WORDS.has(w));
+}
+
 function check(ctx: RuleContext): void {
   const calls = ctx.nodes(["call_expression"]);
   const crcCalls = calls.filter((call) => {
@@ -95,6 +109,7 @@ function check(ctx: RuleContext): void {
     const aboutImage = words.some((w) => UPDATE_CONTEXT_WORDS.has(w) || IMAGE_WORDS.has(w));
     // A CRC routine itself (`crc32_calc`) is not the check; its caller is.
     if (isCrcCall(fnName) && !aboutImage) continue;
+    if (aboutMetadata(call, words)) continue;
     if (!words.some((w) => UPDATE_CONTEXT_WORDS.has(w)) && !fileIsUpdate) continue;
     if (facts.inactiveBranch(call) || !usedAsCheck(ctx, call)) continue;
     candidate = { call, fn: fnName };

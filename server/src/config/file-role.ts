@@ -1,13 +1,15 @@
 // What part a file plays in the product, read from its path: product source, test code, an
-// example, or a debug/CI build variant. Rules' findings are graded by it (see context policy).
+// example, host tooling, or a debug/CI build variant. Rules' findings are graded by it (see context policy).
 
 import { baseName } from "../../../grammars/registry.ts";
 
-export type FileRole = "product" | "test" | "example" | "debug-variant";
+export type FileRole = "product" | "test" | "example" | "tooling" | "debug-variant";
 export type ContextPolicy = "keep" | "lower" | "skip";
 
 const TEST_DIRS = new Set(["test", "tests", "testing", "unittest", "unit_test", "unit-test", "unittests", "unit_tests", "__tests__", "ztest", "test_apps"]);
 const EXAMPLE_DIRS = new Set(["example", "examples", "sample", "samples", "demo", "demos"]);
+/** Top-level folders of host tools, build scripts and CI data: not part of the device image. */
+const TOOLING_DIRS = new Set(["tools", "scripts", ".github", ".gitlab", ".circleci", "ci"]);
 const TEST_FILE = /^(?:test_.+|.+_tests?|.+\.test|.+_unittest)\.(?:c|h|cc|cpp|cxx|hpp|ino)$/i;
 const DEBUG_WORDS = new Set(["debug", "dev", "devel", "ci", "test"]);
 
@@ -26,18 +28,20 @@ export function fileRole(path: string): FileRole {
   if (isDebugVariant(name)) return "debug-variant";
   const dirs = segments.slice(0, -1).map((s) => s.toLowerCase());
   if (dirs.some((d) => TEST_DIRS.has(d)) || TEST_FILE.test(name)) return "test";
+  if (dirs.length > 0 && TOOLING_DIRS.has(dirs[0]!)) return "tooling";
   if (dirs.some((d) => EXAMPLE_DIRS.has(d))) return "example";
   return "product";
 }
 
 /**
  * The default grading: product and example code keep the rule's severity (SDK examples are what
- * product code is copied from); test code and debug/CI build variants are lowered one step —
- * still visible, rarely blocking.
+ * product code is copied from); test code, host tooling (top-level `tools/`, `scripts/`, `ci/`,
+ * `.github/`) and debug/CI build variants are lowered one step — still visible, rarely blocking.
  */
 export const DEFAULT_CONTEXT_POLICY: Readonly<Record<FileRole, ContextPolicy>> = {
   product: "keep",
   example: "keep",
   test: "lower",
+  tooling: "lower",
   "debug-variant": "lower",
 };
