@@ -43,8 +43,27 @@ const FIELD_LABEL = /(?:^|\s)(?:password|passwd|pass|passphrase|pwd|token|key|se
 /** Keyword values of a switch or a parser (`"true"`, `"off"`): never a secret, whatever the name says. */
 const KEYWORD_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "y", "n", "enable", "enabled", "disable", "disabled"]);
 
-/** `password_${IDF_TARGET}`, `pw-$(date)`, `$CI_PASS-x`: a value with shell or CI substitutions in it is a template. */
-const SUBSTITUTION = /\$\{[^}]*\}|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]{2,}(?![a-z])/;
+/**
+ * `password_${IDF_TARGET}`, `pw-$(date)`, `$CI_PASS-x`: a value with shell or CI substitutions in it
+ * is a template. One pass: closers are looked up by their last position, never rescanned.
+ */
+function hasSubstitution(value: string): boolean {
+  const lastBrace = value.lastIndexOf("}");
+  const lastParen = value.lastIndexOf(")");
+  const isUpper = (ch: string | undefined) => ch !== undefined && ch >= "A" && ch <= "Z";
+  const isVarChar = (ch: string | undefined) => ch !== undefined && (isUpper(ch) || ch === "_" || (ch >= "0" && ch <= "9"));
+  for (let i = value.indexOf("$"); i >= 0; i = value.indexOf("$", i + 1)) {
+    const next = value[i + 1];
+    if ((next === "{" && lastBrace > i + 1) || (next === "(" && lastParen > i + 1)) return true;
+    if (isUpper(next) || next === "_") {
+      let end = i + 2;
+      while (isVarChar(value[end])) end++;
+      const after = value[end];
+      if (end - i - 1 >= 3 && !(after !== undefined && after >= "a" && after <= "z")) return true;
+    }
+  }
+  return false;
+}
 
 /** A terminal colour escape (`ESC[32m`, written as the byte, `\033[`, `\x1b[`, `\e[`, PowerShell's `` `e[ ``). */
 const ANSI_ESCAPE = /(?:\u001b|\\033|\\x1[bB]|\\u001[bB]|\\e|`e)\[[0-9;]*m/;
@@ -104,7 +123,7 @@ export function judgeSecretValue(raw: string, options: GateOptions = {}): GateVe
   if (DEFAULT_CREDENTIALS.has(lower)) return { secret: true, defaultCredential: true };
   if (KEYWORD_VALUES.has(lower)) return { secret: false, reason: "a keyword or switch value" };
   for (const pattern of PLACEHOLDER_PATTERNS) if (pattern.test(value)) return { secret: false, reason: "placeholder" };
-  if (SUBSTITUTION.test(value)) return { secret: false, reason: "a template with substitutions" };
+  if (hasSubstitution(value)) return { secret: false, reason: "a template with substitutions" };
   if (ANSI_ESCAPE.test(value)) return { secret: false, reason: "a terminal colour string" };
   if (FORMAT_STRING.test(value)) return { secret: false, reason: "format string" };
   if (/\s/.test(value) && PROSE_WORDS.test(value)) return { secret: false, reason: "prompt or message" };

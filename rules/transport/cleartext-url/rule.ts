@@ -70,7 +70,29 @@ const LOG_CALLS = /^(?:ESP_(?:EARLY_|DRAM_)?LOG[EWIDV]|LOG_(?:ERR|WRN|WARN|INF|I
 const HTML_LINK_ATTRIBUTE = /(?:href|src|action)\s*=\s*\\?["']?$/i;
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9]*[\s>\/]/;
 /** An HTTP `Server:` / `User-Agent:` header or a `Product/1.2 (` agent string before the URL: a banner, not an endpoint. */
-const BANNER_BEFORE = /(?:^|\n|\\n)(?:Server|User-Agent|X-Powered-By):[^\n\\]*$|[A-Za-z][\w.-]*\/[\d.]+[a-z]?\s*\($/i;
+const BANNER_HEADERS = ["server:", "user-agent:", "x-powered-by:"];
+
+function isBannerBefore(before: string): boolean {
+  // The current line of the string: after the last real or escaped newline.
+  const escaped = before.lastIndexOf("\\n");
+  const lineStart = Math.max(before.lastIndexOf("\n") + 1, escaped >= 0 ? escaped + 2 : 0);
+  const line = before.slice(lineStart);
+  const lower = line.toLowerCase();
+  if (BANNER_HEADERS.some((header) => lower.startsWith(header)) && !line.includes("\\")) return true;
+  // `Product/1.2 (` right before the URL: an agent string.
+  let end = line.length;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  if (line[end - 1] !== "(") return false;
+  end--;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && /[\d.a-z]/i.test(line[start - 1]!) && line[start - 1] !== "/") start--;
+  const version = line.slice(start, end);
+  if (line[start - 1] !== "/" || !/^\d/.test(version)) return false;
+  let nameStart = start - 1;
+  while (nameStart > 0 && /[\w.-]/.test(line[nameStart - 1]!)) nameStart--;
+  return nameStart < start - 1 && /[A-Za-z]/.test(line[nameStart]!);
+}
 
 /** `xmlns="`, `xmlns:x='`, `xsi:schemaLocation="` right before a URL: a namespace, not an endpoint. */
 const NAMESPACE_ATTRIBUTE = /(?:xmlns(?::[\w.-]+)?|[Ss]chema[Ll]ocation|targetNamespace)\s*=\s*\\?["']?$/;
@@ -123,7 +145,7 @@ function skippedByText(flat: FlatText, url: UrlMatch): boolean {
   const before = flat.text.slice(Math.max(0, url.start - 64), url.start);
   if (NAMESPACE_ATTRIBUTE.test(before)) return true;
   if (HTML_LINK_ATTRIBUTE.test(before) && HTML_TAG.test(flat.text)) return true;
-  if (BANNER_BEFORE.test(before)) return true;
+  if (isBannerBefore(before)) return true;
   const doctype = flat.text.lastIndexOf("<!DOCTYPE", url.start);
   if (doctype >= 0) {
     const close = flat.text.indexOf(">", doctype);

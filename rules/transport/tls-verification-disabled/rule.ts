@@ -130,7 +130,15 @@ function functionName(definition: SyntaxNode): string | undefined {
   return declarator?.type === "identifier" ? declarator.text : undefined;
 }
 
-const IF_CONFIG_SYMBOL = /^\s*(?:defined\s*\(?\s*)?(CONFIG_\w+)\s*\)?\s*$/;
+/** `CONFIG_X`, `defined CONFIG_X`, `defined(CONFIG_X)` as a whole `#if` condition; else undefined. */
+function ifConfigSymbol(condition: string): string | undefined {
+  let text = condition.trim();
+  if (text.startsWith("defined")) {
+    text = text.slice("defined".length).trim();
+    if (text.startsWith("(") && text.endsWith(")")) text = text.slice(1, -1).trim();
+  }
+  return /^CONFIG_\w+$/.test(text) ? text : undefined;
+}
 
 /**
  * Source ranges of SDK code that implements an opt-out the application chooses elsewhere: the body
@@ -147,7 +155,7 @@ function optOutRanges(ctx: RuleContext): (offset: number) => boolean {
       continue;
     }
     const negated = node.type === "preproc_ifdef" && node.child(0)?.type === "#ifndef";
-    const symbol = node.type === "preproc_ifdef" ? node.childForFieldName("name")?.text : IF_CONFIG_SYMBOL.exec(node.childForFieldName("condition")?.text ?? "")?.[1];
+    const symbol = node.type === "preproc_ifdef" ? node.childForFieldName("name")?.text : ifConfigSymbol(node.childForFieldName("condition")?.text ?? "");
     // Only the SDK switches the config side reports: an application's own `#ifdef CONFIG_APP_SKIP_…`
     // guards code whose Kconfig value nothing reports, so its body stays the finding.
     if (!symbol?.startsWith("CONFIG_") || !ESP_TLS_INSECURE_SYMBOLS.has(symbol.slice("CONFIG_".length))) continue;
