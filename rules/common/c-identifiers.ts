@@ -8,33 +8,49 @@ import type { SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../server/src/engine/types.ts";
 
 const EMPTY: readonly SyntaxNode[] = [];
-const indexes = new WeakMap<object, Map<string, SyntaxNode[]>>();
 const macroBodies = new WeakMap<object, readonly string[]>();
 
-function identifierIndex(ctx: RuleContext): Map<string, SyntaxNode[]> {
-  const key = ctx.root ?? ctx.file;
-  let index = indexes.get(key);
-  if (!index) {
-    index = new Map();
-    for (const node of ctx.nodes(["identifier"])) {
-      const list = index.get(node.text);
-      if (list) list.push(node);
-      else index.set(node.text, [node]);
-    }
-    indexes.set(key, index);
+/** Offsets where `name` occurs in the text as a whole word. */
+function wordOffsets(text: string, name: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + name.length];
+    if ((before === undefined || !WORD_CHAR.test(before)) && (after === undefined || !WORD_CHAR.test(after))) out.push(at);
   }
-  return index;
+  return out;
 }
 
-/** Identifier nodes spelled `name`, in document order. */
+/**
+ * Identifier nodes spelled `name`, in document order. Found from the text (a word search) and then
+ * asked of the tree at each occurrence, so files never pay for indexing every identifier.
+ */
 export function identifiersNamed(ctx: RuleContext, name: string): readonly SyntaxNode[] {
-  if (!ctx.root || !ctx.file.text.includes(name)) return EMPTY;
-  return identifierIndex(ctx).get(name) ?? EMPTY;
+  const root = ctx.root;
+  if (!root || !ctx.file.text.includes(name)) return EMPTY;
+  return ctx.memo(`identifiersNamed\u0000${name}`, () => {
+    const found: SyntaxNode[] = [];
+    for (const at of wordOffsets(ctx.file.text, name)) {
+      const node = root.descendantForIndex(at, at + name.length);
+      if (node && node.type === "identifier" && node.startIndex === at && node.endIndex === at + name.length) found.push(node);
+    }
+    return found;
+  });
 }
 
-/** Every distinct identifier spelling of the file, for rules that match names by suffix. */
-export function identifierNames(ctx: RuleContext): IterableIterator<string> {
-  return ctx.root ? identifierIndex(ctx).keys() : new Map<string, never>().keys();
+/** Distinct identifier spellings ending in `suffix` (`wolfTLSv1_2_server_method`), found from the text. */
+export function identifierNamesEndingWith(ctx: RuleContext, suffix: string): string[] {
+  const text = ctx.file.text;
+  const names = new Set<string>();
+  for (let at = text.indexOf(suffix); at >= 0; at = text.indexOf(suffix, at + 1)) {
+    const end = at + suffix.length;
+    if (end < text.length && WORD_CHAR.test(text[end]!)) continue;
+    let start = at;
+    while (start > 0 && WORD_CHAR.test(text[start - 1]!)) start--;
+    const name = text.slice(start, end);
+    if (/^[A-Za-z_]/.test(name) && identifiersNamed(ctx, name).length > 0) names.add(name);
+  }
+  return [...names];
 }
 
 const WORD_CHAR = /[A-Za-z0-9_]/;

@@ -7,7 +7,7 @@
 import type { SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../server/src/engine/types.ts";
 import { enclosingFunction } from "./c-calls.ts";
-import { identifierNames, identifiersNamed } from "./c-identifiers.ts";
+import { identifierNamesEndingWith, identifiersNamed } from "./c-identifiers.ts";
 
 /** mbedtls/ssl.h, openssl/ssl.h, wolfssl/ssl.h, zephyr/net/socket.h. */
 const SERVER_MARKS = ["MBEDTLS_SSL_IS_SERVER", "SSL_accept", "wolfSSL_accept", "TLS_DTLS_ROLE_SERVER", "ZSOCK_TLS_DTLS_ROLE_SERVER"];
@@ -57,10 +57,8 @@ function collectMarks(ctx: RuleContext): Mark[] {
   add(SERVER_SOCKET_CALLS, "server", true);
   add(CLIENT_SOCKET_CALLS, "client", true);
   if (ctx.file.text.includes(SERVER_METHOD_SUFFIX) || ctx.file.text.includes(CLIENT_METHOD_SUFFIX)) {
-    for (const name of identifierNames(ctx)) {
-      if (name.endsWith(SERVER_METHOD_SUFFIX)) add([name], "server", false);
-      else if (name.endsWith(CLIENT_METHOD_SUFFIX)) add([name], "client", false);
-    }
+    add(identifierNamesEndingWith(ctx, SERVER_METHOD_SUFFIX), "server", false);
+    add(identifierNamesEndingWith(ctx, CLIENT_METHOD_SUFFIX), "client", false);
   }
   return marks.sort((a, b) => a.start - b.start);
 }

@@ -22,6 +22,8 @@ export interface SyntaxNode {
   child(index: number): SyntaxNode | null;
   namedChild(index: number): SyntaxNode | null;
   childForFieldName(field: string): SyntaxNode | null;
+  /** The smallest node spanning the given offsets (one call into the parser, no walk). */
+  descendantForIndex(startIndex: number, endIndex?: number): SyntaxNode | null;
 }
 
 /** Named children without the `null` holes the typings allow. */
