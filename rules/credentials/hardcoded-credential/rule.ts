@@ -164,9 +164,13 @@ function dispatchCounts(uses: readonly LiteralUse[]): Map<string, number> {
 function checkC(ctx: RuleContext): void {
   const uses: LiteralUse[] = [];
   for (const node of ctx.nodes([...STRING_TYPES])) {
-    if (node.parent?.type === "concatenated_string") continue;
     const value = stringValue(node);
     if (!value) continue;
+    // Log lines, format strings and prompts are never secrets whatever they are bound to: the
+    // binding names only ever remove values, so skip before the costlier look at the tree. A `:`
+    // value (`user:pw`) is judged per part by the SDK-argument check, so it goes on.
+    if (!value.value.includes(":") && !judgeSecretValue(value.value).secret) continue;
+    if (node.parent?.type === "concatenated_string") continue;
     const binding = bindingOf(node);
     const operand = binding ? undefined : comparedOperand(node);
     const fn = operand ? enclosingFunction(node) : undefined;
