@@ -8,19 +8,15 @@
 // Debian's chromium (or libkrb5-dev before code-server is installed).
 
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { copyWardMonitor } from "./support/fixture.mjs";
-import { codeServerMissing, packagedVsix, startCodeServer } from "./support/code-server.mjs";
-import { chromiumMissing, launchChromium } from "./support/chromium.mjs";
-import { applyCodeAction, goTo, hoverOver, openFile, openFolder, runCommand, step, waitForSelection, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
+import { assertFixedAndSuppressed, RESULTS, withWorkbench } from "./support/session.mjs";
+import { applyCodeAction, goTo, hoverOver, openFile, runCommand, step, waitForSelection, WORKBENCH_SETTINGS } from "./support/workbench.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const results = join(root, "test-results");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const EXTENSION_ID = `${pkg.publisher}.${pkg.name}`;
 
@@ -31,111 +27,89 @@ function nodeServerProcesses(extensionsDir) {
 }
 
 test("code-server web worker host: the browser build — squiggles, project config, hover, quick fix, suppression, scan refusal, restart", { timeout: 300_000 }, async (t) => {
-  const reason = chromiumMissing() ?? codeServerMissing();
-  if (reason) {
-    t.skip(reason);
-    return;
-  }
-  const timings = [];
-  const vsix = packagedVsix();
-  mkdirSync(results, { recursive: true });
-  const work = mkdtempSync(join(tmpdir(), "sterile-code-server-web-"));
-  const project = join(work, "ward-monitor");
-  copyWardMonitor(project);
-  // Read by the client through vscode.workspace.fs and applied by the worker: the URL finding
-  // becomes a note (an information squiggle) instead of a warning.
-  writeFileSync(join(project, ".sterile.yml"), "rules:\n  cleartext-url: note\n");
+  await withWorkbench(
+    t,
+    {
+      settings: { ...WORKBENCH_SETTINGS, "remote.extensionKind": { [EXTENSION_ID]: ["web"] } },
+      // Read by the client through vscode.workspace.fs and applied by the worker: the URL finding
+      // becomes a note (an information squiggle) instead of a warning.
+      prepare: (project) => writeFileSync(join(project, ".sterile.yml"), "rules:\n  cleartext-url: note\n"),
+      failureShot: "code-server-browser-failure.png",
+    },
+    async ({ page, server, project, timings }) => {
+      await step("open src/wifi.c", () => openFile(page, "wifi.c", "WIFI_PASS"), timings);
 
-  const settings = { ...WORKBENCH_SETTINGS, "remote.extensionKind": { [EXTENSION_ID]: ["web"] } };
-  const server = await step("code-server install check, vsix install and start", () => startCodeServer({ workDir: work, vsix, settings }), timings);
-  const context = await launchChromium(join(work, "chromium"));
-  const page = context.pages()[0] ?? (await context.newPage());
-  try {
-    await step("workbench", () => openFolder(page, server.url, project), timings);
-    await step("open src/wifi.c", () => openFile(page, "wifi.c", "WIFI_PASS"), timings);
+      await step("squiggles (error; the config's note)", async () => {
+        await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 60_000 });
+        await page.locator(".monaco-editor .squiggly-info").first().waitFor({ timeout: 30_000 });
+        assert.equal(await page.locator(".monaco-editor .squiggly-warning").count(), 0, "cleartext-url is a note under the project config");
+        await page.locator(".statusbar-item", { hasText: /Sterile: 2/ }).first().waitFor({ timeout: 20_000 });
+      }, timings);
 
-    await step("squiggles (error; the config's note)", async () => {
-      await page.locator(".monaco-editor .squiggly-error").first().waitFor({ timeout: 60_000 });
-      await page.locator(".monaco-editor .squiggly-info").first().waitFor({ timeout: 30_000 });
-      assert.equal(await page.locator(".monaco-editor .squiggly-warning").count(), 0, "cleartext-url is a note under the project config");
-      await page.locator(".statusbar-item", { hasText: /Sterile: 2/ }).first().waitFor({ timeout: 20_000 });
-    }, timings);
+      await step("running in the web worker host, not Node", async () => {
+        assert.deepEqual(nodeServerProcesses(server.extensions), [], "a Node language server runs: the extension is not in the web worker host");
+        await runCommand(page, "Output: Show Output Channels");
+        await page.locator(".quick-input-list .monaco-list-row", { hasText: "Sterile" }).first().waitFor({ timeout: 20_000 });
+        await page.keyboard.type("Sterile");
+        await page.keyboard.press("Enter");
+        const output = page.locator(".panel .monaco-editor .view-lines", { hasText: "Started the server worker" });
+        await output.first().waitFor({ timeout: 20_000 });
+        // The output view wraps long lines, and renders spaces as non-breaking or zero-width characters.
+        const text = (await output.first().innerText()).replace(/[\s\u00a0\u200b-\u200d\u2060]+/g, " ");
+        assert.match(text, /Started the server worker \(\d+ wasm files, \d+ KiB\) in \d+ ms from vscode-remote: URIs/, JSON.stringify(text));
+        await page.screenshot({ path: join(RESULTS, "code-server-browser-output.png") });
+        await page.locator(".tabs-container .tab", { hasText: "wifi.c" }).click();
+      }, timings);
 
-    await step("running in the web worker host, not Node", async () => {
-      assert.deepEqual(nodeServerProcesses(server.extensions), [], "a Node language server runs: the extension is not in the web worker host");
-      await runCommand(page, "Output: Show Output Channels");
-      await page.locator(".quick-input-list .monaco-list-row", { hasText: "Sterile" }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.type("Sterile");
-      await page.keyboard.press("Enter");
-      const output = page.locator(".panel .monaco-editor .view-lines", { hasText: "Started the server worker" });
-      await output.first().waitFor({ timeout: 20_000 });
-      // The output view wraps long lines, and renders spaces as non-breaking or zero-width characters.
-      const text = (await output.first().innerText()).replace(/[\s\u00a0\u200b-\u200d\u2060]+/g, " ");
-      assert.match(text, /Started the server worker \(\d+ wasm files, \d+ KiB\) in \d+ ms from vscode-remote: URIs/, JSON.stringify(text));
-      await page.screenshot({ path: join(results, "code-server-browser-output.png") });
-      await page.locator(".tabs-container .tab", { hasText: "wifi.c" }).click();
-    }, timings);
+      const hover = await step("hover", async () => {
+        await hoverOver(page, ".monaco-editor .squiggly-error");
+        const widget = page.locator(".monaco-hover", { hasText: "Why it matters on a medical device" });
+        await widget.first().waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: join(RESULTS, "code-server-browser-hover.png") });
+        return widget.first().innerText();
+      }, timings);
+      assert.match(hover, /CWE-798/);
+      assert.doesNotMatch(hover, /Zq8!mediPump-774/);
 
-    const hover = await step("hover", async () => {
-      await hoverOver(page, ".monaco-editor .squiggly-error");
-      const widget = page.locator(".monaco-hover", { hasText: "Why it matters on a medical device" });
-      await widget.first().waitFor({ timeout: 20_000 });
-      await page.screenshot({ path: join(results, "code-server-browser-hover.png") });
-      return widget.first().innerText();
-    }, timings);
-    assert.match(hover, /CWE-798/);
-    assert.doesNotMatch(hover, /Zq8!mediPump-774/);
+      await step("quick fix via Ctrl+.", async () => {
+        await page.mouse.move(5, 5);
+        await goTo(page, 8, 35);
+        await applyCodeAction(page, "Use https:// (may change behaviour)");
+        await page.locator(".monaco-editor .view-lines", { hasText: "https://telemetry" }).waitFor({ timeout: 20_000 });
+        await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-info").length === 0, null, { timeout: 30_000 });
+      }, timings);
 
-    await step("quick fix via Ctrl+.", async () => {
-      await page.mouse.move(5, 5);
-      await goTo(page, 8, 35);
-      await applyCodeAction(page, "Use https:// (may change behaviour)");
-      await page.locator(".monaco-editor .view-lines", { hasText: "https://telemetry" }).waitFor({ timeout: 20_000 });
-      await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-info").length === 0, null, { timeout: 30_000 });
-    }, timings);
+      await step("suppress with justification", async () => {
+        await goTo(page, 7, 25);
+        await applyCodeAction(page, "Suppress hardcoded-credential with justification");
+        await page.locator(".monaco-editor .view-lines", { hasText: "sterile-ignore-next-line hardcoded-credential -- justification" }).waitFor({ timeout: 20_000 });
+        await waitForSelection(page);
+        await page.keyboard.type("public test broker, no patient data");
+        await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-error").length === 0, null, { timeout: 30_000 });
+        await page.locator(".statusbar-item", { hasText: /Sterile: 0/ }).first().waitFor({ timeout: 20_000 });
+        await page.keyboard.press("Control+S");
+        await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.dirty"), null, { timeout: 20_000 });
+        await page.keyboard.press("Home");
+        await page.mouse.move(5, 5);
+        await page.screenshot({ path: join(RESULTS, "code-server-browser.png") });
+      }, timings);
 
-    await step("suppress with justification", async () => {
-      await goTo(page, 7, 25);
-      await applyCodeAction(page, "Suppress hardcoded-credential with justification");
-      await page.locator(".monaco-editor .view-lines", { hasText: "sterile-ignore-next-line hardcoded-credential -- justification" }).waitFor({ timeout: 20_000 });
-      await waitForSelection(page);
-      await page.keyboard.type("public test broker, no patient data");
-      await page.waitForFunction(() => document.querySelectorAll(".monaco-editor .squiggly-error").length === 0, null, { timeout: 30_000 });
-      await page.locator(".statusbar-item", { hasText: /Sterile: 0/ }).first().waitFor({ timeout: 20_000 });
-      await page.keyboard.press("Control+S");
-      await page.waitForFunction(() => !document.querySelector(".tabs-container .tab.dirty"), null, { timeout: 20_000 });
-      await page.keyboard.press("Home");
-      await page.mouse.move(5, 5);
-      await page.screenshot({ path: join(results, "code-server-browser.png") });
-    }, timings);
+      await step("Sterile: Scan Workspace says why it cannot", async () => {
+        await runCommand(page, "Sterile: Scan Workspace");
+        await page.locator(".notifications-toasts", { hasText: /Scan Workspace is not available in the browser/ }).first().waitFor({ timeout: 20_000 });
+        await page.screenshot({ path: join(RESULTS, "code-server-browser-scan.png") });
+      }, timings);
 
-    await step("Sterile: Scan Workspace says why it cannot", async () => {
-      await runCommand(page, "Sterile: Scan Workspace");
-      await page.locator(".notifications-toasts", { hasText: /Scan Workspace is not available in the browser/ }).first().waitFor({ timeout: 20_000 });
-      await page.screenshot({ path: join(results, "code-server-browser-scan.png") });
-    }, timings);
-
-    await step("Sterile: Restart Server starts a fresh worker", async () => {
-      await runCommand(page, "Sterile: Restart Server");
-      await page.waitForFunction(
-        () => ((document.querySelector(".panel .monaco-editor .view-lines")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").match(/Started the server worker/g) ?? []).length >= 2,
-        null,
-        { timeout: 30_000 },
-      );
-      await page.locator(".statusbar-item", { hasText: /Sterile: 0/ }).first().waitFor({ timeout: 20_000 });
-    }, timings);
-
-    const saved = readFileSync(join(project, "src", "wifi.c"), "utf8");
-    assert.match(saved, /#define TELEMETRY_URL "https:\/\/telemetry\.example-hospital\.net\/v1\/vitals"/);
-    assert.match(saved, /\/\/ sterile-ignore-next-line hardcoded-credential -- public test broker, no patient data\n#define WIFI_PASS/);
-    t.diagnostic(timings.join("; "));
-  } catch (error) {
-    await page.screenshot({ path: join(results, "code-server-browser-failure.png") }).catch(() => {});
-    const log = server.log().split("\n").slice(-40).join("\n");
-    throw new Error(`${error.message}\n--- timings: ${timings.join("; ")}\n--- code-server log (tail):\n${log}`, { cause: error });
-  } finally {
-    await context.close().catch(() => {});
-    await server.stop();
-    rmSync(work, { recursive: true, force: true });
-  }
+      await step("Sterile: Restart Server starts a fresh worker", async () => {
+        await runCommand(page, "Sterile: Restart Server");
+        await page.waitForFunction(
+          () => ((document.querySelector(".panel .monaco-editor .view-lines")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").match(/Started the server worker/g) ?? []).length >= 2,
+          null,
+          { timeout: 30_000 },
+        );
+        await page.locator(".statusbar-item", { hasText: /Sterile: 0/ }).first().waitFor({ timeout: 20_000 });
+      }, timings);
+      assertFixedAndSuppressed(project);
+    },
+  );
 });
