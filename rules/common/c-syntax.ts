@@ -277,17 +277,22 @@ export function stringMacros(source: SyntaxNode | readonly SyntaxNode[]): String
   return out;
 }
 
-/** Lexes a macro body for string literals; `undefined` when it holds none. */
-export function literalsInMacroBody(text: string, offset: number): CStringValue | undefined {
-  const parts: StringPart[] = [];
-  let value = "";
-  let hasMacro = false;
+export type MacroBodyToken =
+  | { readonly kind: "literal"; readonly part: StringPart; readonly start: number; readonly end: number }
+  | { readonly kind: "other"; readonly text: string; readonly start: number };
+
+/**
+ * The tokens of a macro body that matter to string checks: literals (with their decoded value and
+ * content offsets) and the other words between them (macro names). Whitespace, line continuations,
+ * comments and parentheses (`#define PASS ("x")`) are dropped. Offsets are absolute (`offset` is
+ * where `text` starts); one pass, literals read within their own line.
+ */
+export function macroBodyTokens(text: string, offset: number): MacroBodyToken[] {
+  const tokens: MacroBodyToken[] = [];
   let i = 0;
-  let first = -1;
-  let last = -1;
   while (i < text.length) {
     const ch = text[i]!;
-    if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n" || (ch === "\\" && /^\\\r?\n/.test(text.slice(i, i + 3)))) {
+    if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n" || ch === "(" || ch === ")" || (ch === "\\" && (text[i + 1] === "\n" || (text[i + 1] === "\r" && text[i + 2] === "\n")))) {
       i++;
       continue;
     }
@@ -297,26 +302,33 @@ export function literalsInMacroBody(text: string, offset: number): CStringValue 
       i = close < 0 ? text.length : close + 2;
       continue;
     }
-    if (ch === "(" || ch === ")") {
-      // Parentheses around a literal body are common: `#define PASS ("x")`.
-      i++;
-      continue;
-    }
-    const token = readLiteralToken(text.slice(i), offset + i);
+    // Ordinary literals end on their line; only raw strings may run on, so only they see the rest.
+    const lineEnd = text.indexOf("\n", i);
+    const raw = /^(?:u8|u|U|L)?R"/.test(text.slice(i, i + 4));
+    const token = readLiteralToken(raw || lineEnd < 0 ? text.slice(i) : text.slice(i, lineEnd), offset + i);
     if (token) {
-      parts.push(token.part);
-      value += token.part.value;
-      if (first < 0) first = offset + i;
-      last = offset + i + token.length;
+      tokens.push({ kind: "literal", part: token.part, start: offset + i, end: offset + i + token.length });
       i += token.length;
       continue;
     }
-    hasMacro = true;
-    value += "\u0000";
     // Always advance: an unterminated `"` must not stall the lexer.
+    const from = i;
     i++;
     while (i < text.length && !/[\s"()]/.test(text[i]!)) i++;
+    tokens.push({ kind: "other", text: text.slice(from, i), start: offset + from });
   }
-  if (parts.length === 0) return undefined;
-  return { value, parts, hasMacro, span: { start: first, end: last } };
+  return tokens;
+}
+
+/** The string value of a macro body; `undefined` when it holds no literal. */
+export function literalsInMacroBody(text: string, offset: number): CStringValue | undefined {
+  const tokens = macroBodyTokens(text, offset);
+  const literals = tokens.filter((t): t is Extract<MacroBodyToken, { kind: "literal" }> => t.kind === "literal");
+  if (literals.length === 0) return undefined;
+  return {
+    value: tokens.map((t) => (t.kind === "literal" ? t.part.value : "\u0000")).join(""),
+    parts: literals.map((t) => t.part),
+    hasMacro: literals.length < tokens.length,
+    span: { start: literals[0]!.start, end: literals[literals.length - 1]!.end },
+  };
 }

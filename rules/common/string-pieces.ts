@@ -7,7 +7,7 @@
 import { descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../server/src/engine/config-entries.ts";
-import { readLiteralToken, STRING_TYPES } from "./c-syntax.ts";
+import { macroBodyTokens, readLiteralToken, STRING_TYPES } from "./c-syntax.ts";
 
 /** A literal piece (`start` is its source offset) or, with `start` undefined, a macro between literals. */
 export interface TextPiece {
@@ -82,35 +82,13 @@ export function cStringPieces(node: SyntaxNode): TextPiece[] | undefined {
 /** Pieces of a macro body (`#define URL "http://" HOST "/x"`), or undefined when it holds no literal. */
 export function macroBodyPieces(body: SyntaxNode): TextPiece[] | undefined {
   const text = body.text;
-  const out: TextPiece[] = [];
-  let i = 0;
-  let literals = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n" || ch === "\\" || ch === "(" || ch === ")") {
-      i++;
-      continue;
-    }
-    if (text.startsWith("//", i)) break;
-    if (text.startsWith("/*", i)) {
-      const close = text.indexOf("*/", i + 2);
-      i = close < 0 ? text.length : close + 2;
-      continue;
-    }
-    const token = readLiteralToken(text.slice(i), body.startIndex + i);
-    if (token) {
-      const { start, end } = token.part.content;
-      out.push({ text: text.slice(start - body.startIndex, end - body.startIndex), start });
-      literals++;
-      i += token.length;
-      continue;
-    }
-    const from = i;
-    while (i < text.length && !/[\s"()]/.test(text[i]!)) i++;
-    if (i === from) i++;
-    out.push({ text: text.slice(from, i), start: undefined });
-  }
-  return literals > 0 ? out : undefined;
+  const tokens = macroBodyTokens(text, body.startIndex);
+  if (!tokens.some((t) => t.kind === "literal")) return undefined;
+  return tokens.map((t) =>
+    t.kind === "literal"
+      ? { text: text.slice(t.part.content.start - body.startIndex, t.part.content.end - body.startIndex), start: t.part.content.start }
+      : { text: t.text, start: undefined },
+  );
 }
 
 /** Where a string value came from. */
