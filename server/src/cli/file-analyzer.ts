@@ -13,7 +13,7 @@ import { LineIndex } from "../engine/line-index.ts";
 import type { ProjectFacts } from "../engine/project-facts.ts";
 import { maskSpans } from "../engine/redact.ts";
 import { applySuppressions, INVALID_SUPPRESSION, type AcceptedSuppression, type ConfigSuppressions, type RuleResolver } from "../engine/suppressions.ts";
-import type { Finding, Severity, SeverityOrOff, Span } from "../engine/types.ts";
+import type { Finding, SeverityOrOff, Span } from "../engine/types.ts";
 import { fingerprintFindings } from "../report/fingerprint.ts";
 import type { CodeFrame, ReportedFinding, ScannedFile } from "../report/model.ts";
 import type { SkippedFile, WalkedFile } from "./walk.ts";
@@ -53,17 +53,9 @@ export interface FileResult {
   readonly configUsage: [number, number][];
 }
 
-const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
 const FRAME_CONTEXT = 1;
 const FRAME_MAX_LINES = 6;
 const FRAME_MAX_WIDTH = 240;
-
-/** Severity of the `invalid-suppression` findings the host makes for a file, as the engine would grade the rule's own. */
-export function invalidSuppressionSeverity(engine: Engine, policy: ReturnType<PolicyFor>): Severity | "off" {
-  const configured = policy.severities.get(INVALID_SUPPRESSION) ?? engine.rules.find((r) => r.id === INVALID_SUPPRESSION)?.severity ?? "warning";
-  if (configured === "off" || policy.grade === "skip") return "off";
-  return policy.grade === "lower" ? LOWER[configured] : configured;
-}
 
 /** Lines around a finding with every secret found in the file masked, not just this finding's. */
 function frameFor(finding: Finding, lines: LineIndex, secrets: readonly Span[]): CodeFrame {
@@ -155,7 +147,7 @@ export class FileAnalyzer {
       const ran = new Set(policy.grade === "skip" ? [] : this.engine.rulesFor(language, policy.severities).map((r) => r.id));
       const applied = applySuppressions(source, analysis.findings, {
         ...options.suppressions,
-        severity: invalidSuppressionSeverity(this.engine, policy),
+        severity: this.engine.severityFor(INVALID_SUPPRESSION, policy),
         ran: (id) => ran.has(id),
       });
       found = [...applied.findings, ...applied.problems].sort(compareFindings);

@@ -4,8 +4,9 @@
 
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { CONFIG_FILE_NAMES as CONFIG_NAMES } from "../config/project-config.ts";
 
-export const CONFIG_NAMES = [".sterile.yml", ".sterile.yaml", ".sterile.json"];
+export { CONFIG_NAMES };
 
 export function findProjectRoot(start: string): string {
   let current = resolve(start);

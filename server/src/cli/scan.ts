@@ -4,10 +4,10 @@
 
 import { compareFindings, type Engine, type RuleFailure } from "../engine/engine.ts";
 import { ProjectFacts, scanStringMacros, type MacroFact } from "../engine/project-facts.ts";
-import { settleConfigSuppressions, type AcceptedSuppression } from "../engine/suppressions.ts";
+import { INVALID_SUPPRESSION, settleConfigSuppressions, type AcceptedSuppression } from "../engine/suppressions.ts";
 import { decodeBytes } from "../engine/decode.ts";
 import type { ReportedFinding, ScannedFile } from "../report/model.ts";
-import { FileAnalyzer, framed, invalidSuppressionSeverity, readBounded, type AnalyzerOptions, type FileResult, type PolicyFor, type ScanSuppressions } from "./file-analyzer.ts";
+import { FileAnalyzer, framed, readBounded, type AnalyzerOptions, type FileResult, type PolicyFor, type ScanSuppressions } from "./file-analyzer.ts";
 import { runOnWorkers, type WorkerPlan } from "./scan-workers.ts";
 import { walk, type SkippedFile, type WalkedFile } from "./walk.ts";
 
@@ -157,7 +157,7 @@ export async function scanFiles(engine: Engine, options: ScanOptions): Promise<S
   if (config) {
     const settled = settleConfigSuppressions(config, configUsage, {
       reportUnused: options.suppressions?.reportUnused ?? false,
-      severity: invalidSuppressionSeverity(engine, options.policyFor(config.file)),
+      severity: engine.severityFor(INVALID_SUPPRESSION, options.policyFor(config.file)),
     });
     findings.push(...framed(settled.problems, config.text));
     accepted.push(...settled.accepted);

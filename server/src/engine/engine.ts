@@ -98,6 +98,17 @@ export class Engine {
     return new Engine(backend, rules);
   }
 
+  /**
+   * The severity this engine gives a rule's findings on a file under the given policy, or `off`:
+   * for hosts that make findings of a rule themselves (`invalid-suppression` from suppressions).
+   */
+  severityFor(ruleId: string, policy: { readonly severities?: ReadonlyMap<string, SeverityOrOff>; readonly grade?: "keep" | "lower" | "skip" }): Severity | "off" {
+    const rule = this.rules.find((r) => r.id === ruleId);
+    const configured = policy.severities?.get(ruleId) ?? rule?.severity ?? "warning";
+    if (configured === "off" || policy.grade === "skip") return "off";
+    return policy.grade === "lower" ? LOWER_SEVERITY[configured] : configured;
+  }
+
   /** Rules that would run on a file of this language under the given severities. */
   rulesFor(language: LanguageId, severities?: ReadonlyMap<string, SeverityOrOff>): Rule[] {
     return (this.rulesByLanguage.get(language) ?? []).filter((rule) => severities?.get(rule.id) !== "off");
@@ -241,7 +252,7 @@ export class Engine {
       if (shouldStop?.()) return { findings: [], failures, completed: false, parsed: true };
       const override = severities?.get(rule.id);
       const configured: Severity = override && override !== "off" ? override : rule.severity;
-      const severity = lower ? LOWER[configured] : configured;
+      const severity = lower ? LOWER_SEVERITY[configured] : configured;
       const reported: Finding[] = [];
       const context: RuleContext = {
         file,
@@ -274,7 +285,7 @@ export class Engine {
   }
 }
 
-const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
+const LOWER_SEVERITY: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
 
 function toFinding(rule: Rule, severity: Severity, file: SourceFile, lines: LineIndex, input: ReportInput): Finding {
   const elsewhere = input.elsewhere;

@@ -8,9 +8,8 @@ import type { LoadedProject } from "./host.ts";
 import type { FilePolicy } from "./documents.ts";
 import { compareFindings, type Engine } from "../engine/engine.ts";
 import { applySuppressions, compileConfigSuppressions, INVALID_SUPPRESSION, utcDate, type ConfigSuppressions } from "../engine/suppressions.ts";
-import type { Finding, Severity, SourceFile } from "../engine/types.ts";
+import type { Finding, SourceFile } from "../engine/types.ts";
 
-const LOWER: Readonly<Record<Severity, Severity>> = { error: "warning", warning: "note", note: "note" };
 
 const resolveRule = (id: string) => ruleById(id)?.id;
 
@@ -23,12 +22,6 @@ export function configSuppressions(project: LoadedProject | undefined): ConfigSu
     today: utcDate(),
     resolveRule,
   });
-}
-
-function invalidSeverity(engine: Engine, policy: FilePolicy): Severity | "off" {
-  const configured = policy.severities.get(INVALID_SUPPRESSION) ?? engine.rules.find((r) => r.id === INVALID_SUPPRESSION)?.severity ?? "warning";
-  if (configured === "off" || policy.grade === "skip") return "off";
-  return policy.grade === "lower" ? LOWER[configured] : configured;
 }
 
 /**
@@ -48,7 +41,7 @@ export function visibleFindings(
     today: utcDate(),
     resolveRule,
     ...(config ? { config } : {}),
-    severity: invalidSeverity(engine, policy),
+    severity: engine.severityFor(INVALID_SUPPRESSION, policy),
     ran: (id) => ran.has(id),
   });
   const shown: Finding[] = [];
