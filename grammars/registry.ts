@@ -49,6 +49,8 @@ export interface LanguageInfo {
   readonly fileNames: readonly string[];
   /** VS Code language ids that map straight to this language, for the client's document selector. */
   readonly vscodeLanguageIds: readonly string[];
+  /** Deeper indentation nesting than this is refused before parsing (a grammar's own limit). */
+  readonly maxIndentNesting?: number;
 }
 
 const C_COMMENTS: CommentSyntax = { line: ["//"], block: ["/*", "*/"], trailing: true };
@@ -117,6 +119,8 @@ export const LANGUAGES: Readonly<Record<LanguageId, LanguageInfo>> = {
     extensions: [".yml", ".yaml"],
     fileNames: [],
     vscodeLanguageIds: ["yaml"],
+    // The grammar's external scanner overflows its state past ~250 nested levels: refuse well before.
+    maxIndentNesting: 200,
   },
   toml: {
     id: "toml",

@@ -53,9 +53,6 @@ export interface Analysis {
   readonly parseError?: string;
 }
 
-/** tree-sitter-yaml's scanner state overflows past ~250 nested indentation levels; refuse well before. */
-const MAX_YAML_NESTING = 200;
-
 /** Nesting depth of indentation levels, in one pass: a stack of increasing indents. */
 export function indentationDepth(text: string, limit: number): number {
   const stack: number[] = [];
@@ -128,8 +125,9 @@ export class Engine {
     const rules = this.gate(file.language, candidates)(file.text);
     if (options.prefilter && rules.length === 0) return { findings: [], failures: [], completed: true, parsed: false };
     const hasGrammar = Boolean(LANGUAGES[file.language].grammar);
-    if (hasGrammar && !options.tree && file.language === "yaml" && indentationDepth(file.text, MAX_YAML_NESTING) > MAX_YAML_NESTING) {
-      return { findings: [], failures: [], completed: false, parsed: false, parseError: `YAML nested deeper than ${MAX_YAML_NESTING} levels` };
+    const nestingLimit = LANGUAGES[file.language].maxIndentNesting;
+    if (hasGrammar && !options.tree && nestingLimit !== undefined && indentationDepth(file.text, nestingLimit) > nestingLimit) {
+      return { findings: [], failures: [], completed: false, parsed: false, parseError: `${LANGUAGES[file.language].title} nested deeper than ${nestingLimit} levels` };
     }
     let ownTree: ParsedTree | undefined;
     try {
