@@ -4,8 +4,9 @@
 // what the struct is for. Written against node types common to tree-sitter-c and tree-sitter-cpp.
 
 import { isRuleContext, nodesOfTypes, oncePerFile, type NodeSource } from "./node-source.ts";
-import { ancestor, descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
+import { ancestor, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import { declaratorName } from "./c-syntax.ts";
+import type { RuleContext } from "../../server/src/engine/types.ts";
 
 /** Strips parentheses and casts: `((long)0)` → `0`. */
 export function unwrapExpression(node: SyntaxNode): SyntaxNode {
@@ -34,6 +35,19 @@ export function calleeName(call: SyntaxNode): string | undefined {
   if (fn.type === "field_expression") return fn.childForFieldName("field")?.text;
   if (fn.type === "qualified_identifier") return fn.childForFieldName("name")?.text;
   return undefined;
+}
+
+export interface NamedCall {
+  readonly call: SyntaxNode;
+  readonly name: string | undefined;
+}
+
+/**
+ * Every call of the file with its callee's name, worked out once per file: most rules look calls
+ * up by name, and each name costs several calls into the parser.
+ */
+export function namedCalls(ctx: RuleContext): readonly NamedCall[] {
+  return ctx.memo("namedCalls", () => ctx.nodes(["call_expression"]).map((call) => ({ call, name: calleeName(call) })));
 }
 
 /** The arguments of a call expression, comments left out. */

@@ -4,7 +4,7 @@
 // back to the source, so a fix edits exactly the characters it should. Pieces hold the source text
 // as written (escapes not decoded) so that offsets map one to one.
 
-import { descendants, namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
+import { namedChildrenOf, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../server/src/engine/config-entries.ts";
 import { macroBodyTokens, readLiteralToken, STRING_TYPES } from "./c-syntax.ts";
@@ -98,30 +98,46 @@ export type StringSource =
   | { readonly kind: "config"; readonly entry: ConfigEntry; readonly flat: FlatText };
 
 const MACRO_DEFINITIONS = new Set(["preproc_def", "preproc_function_def"]);
+/** Nodes whose string literals are not values of their own: pieces of a concatenation, `#include` paths. */
+const LITERAL_HOLDERS = new Set(["concatenated_string", "preproc_include"]);
 
-/** Every string value of the file: C/C++ literals and macro bodies, or config values (not keys, not comments). */
-export function* stringSources(ctx: RuleContext): Generator<StringSource> {
+/**
+ * Every string value of the file: C/C++ literals and macro bodies, or config values (not keys, not
+ * comments). Computed once per file: several rules read them.
+ */
+export function stringSources(ctx: RuleContext): readonly StringSource[] {
+  return ctx.memo("stringSources", () => collectStringSources(ctx));
+}
+
+function collectStringSources(ctx: RuleContext): StringSource[] {
+  const out: StringSource[] = [];
   const language = ctx.file.language;
   if (language === "c" || language === "cpp") {
-    if (!ctx.root) return;
-    for (const node of ctx.nodes([...STRING_TYPES, ...MACRO_DEFINITIONS])) {
-      if (STRING_TYPES.has(node.type) && node.parent?.type !== "concatenated_string") {
-        if (node.parent?.type === "preproc_include") continue;
+    if (!ctx.root) return out;
+    // Nodes come in document order, holders before what they hold, so a literal starting before the
+    // last holder's end is inside it: no `.parent` call per literal (each one re-descends from the root).
+    let holderEnd = -1;
+    for (const node of ctx.nodes([...STRING_TYPES, ...MACRO_DEFINITIONS, ...LITERAL_HOLDERS])) {
+      const type = node.type;
+      if (LITERAL_HOLDERS.has(type)) holderEnd = Math.max(holderEnd, node.endIndex);
+      if (STRING_TYPES.has(type)) {
+        if (type !== "concatenated_string" && node.startIndex < holderEnd) continue;
         const pieces = cStringPieces(node);
-        if (pieces) yield { kind: "c-string", node, flat: new FlatText(pieces) };
-      } else if (MACRO_DEFINITIONS.has(node.type)) {
+        if (pieces) out.push({ kind: "c-string", node, flat: new FlatText(pieces) });
+      } else if (MACRO_DEFINITIONS.has(type)) {
         const body = node.childForFieldName("value");
         const pieces = body ? macroBodyPieces(body) : undefined;
-        if (pieces) yield { kind: "c-macro", node, flat: new FlatText(pieces) };
+        if (pieces) out.push({ kind: "c-macro", node, flat: new FlatText(pieces) });
       }
     }
-    return;
+    return out;
   }
   for (const entry of ctx.entries()) {
     if (entry.kind === "unset" || entry.kind === "null") continue;
     const { start, end } = entry.contentSpan;
     // Valueless devicetree properties point their value at the name.
     if (start === entry.keySpan.start && end === entry.keySpan.end) continue;
-    yield { kind: "config", entry, flat: new FlatText([{ text: ctx.file.text.slice(start, end), start }]) };
+    out.push({ kind: "config", entry, flat: new FlatText([{ text: ctx.file.text.slice(start, end), start }]) });
   }
+  return out;
 }

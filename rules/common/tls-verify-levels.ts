@@ -8,7 +8,7 @@
 
 import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../server/src/engine/types.ts";
-import { callArguments, calleeName, unwrapExpression } from "./c-calls.ts";
+import { namedCalls, callArguments, unwrapExpression } from "./c-calls.ts";
 import { latestWrite } from "./c-locals.ts";
 import { cIntegerValue } from "./c-settings.ts";
 
@@ -122,8 +122,7 @@ export function verifyLevelSettings(ctx: RuleContext): readonly VerifyLevelSetti
   const out: VerifyLevelSetting[] = [];
   const text = ctx.file.text;
   if (ctx.root && (text.includes("mbedtls_ssl_conf_authmode") || text.includes("_set_verify") || text.includes("TLS_PEER_VERIFY"))) {
-    for (const call of ctx.nodes(["call_expression"])) {
-      const name = calleeName(call);
+    for (const { call, name } of namedCalls(ctx)) {
       if (!name) continue;
       if (MBEDTLS_CALLS.has(name) || WOLFSSL_CALLS.has(name)) {
         const stack: TlsStack = MBEDTLS_CALLS.has(name) ? "mbedtls" : "wolfssl";

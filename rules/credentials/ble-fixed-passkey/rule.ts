@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import { switchValue } from "../../../server/src/engine/config-entries.ts";
-import { callArguments, calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
 import { addressOf, constantValue, type CConstant } from "../../common/c-constants.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
@@ -128,8 +128,7 @@ function checkZephyrAppPasskey(ctx: RuleContext): void {
 function checkC(ctx: RuleContext): void {
   const text = ctx.file.text;
   const injected = new Set<number>();
-  for (const call of ctx.nodes(["call_expression"])) {
-    const name = calleeName(call);
+  for (const { call, name } of namedCalls(ctx)) {
     if (!name) continue;
     if (name === "esp_ble_gap_set_security_param") {
       checkEspStaticPasskey(ctx, call);

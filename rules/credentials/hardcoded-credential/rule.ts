@@ -167,9 +167,9 @@ function checkC(ctx: RuleContext): void {
     const value = stringValue(node);
     if (!value) continue;
     // Log lines, format strings and prompts are never secrets whatever they are bound to: the
-    // binding names only ever remove values, so skip before the costlier look at the tree. A `:`
-    // value (`user:pw`) is judged per part by the SDK-argument check, so it goes on.
-    if (!value.value.includes(":") && !judgeSecretValue(value.value).secret) continue;
+    // binding names only ever remove values, so skip before the costlier look at the tree. A
+    // `user:pw` value is judged by its password part too, as the SDK-argument check reads it.
+    if (!judgeSecretValue(value.value).secret && !passwordPartMaySecret(value.value)) continue;
     if (node.parent?.type === "concatenated_string") continue;
     const binding = bindingOf(node);
     const operand = binding ? undefined : comparedOperand(node);
@@ -204,14 +204,23 @@ function checkC(ctx: RuleContext): void {
   checkMacroUses(ctx);
 }
 
-/** The secret part of a value passed as a known SDK argument: all of it, or the password of `user:password`. */
-function secretPart(argument: SecretArgument, value: string): { text: string; offset: number } | undefined {
-  if (argument.part === "whole") return { text: value, offset: 0 };
+/** The password of `user:password` (up to `;options`), or undefined for a user name alone. */
+function passwordPart(value: string): { text: string; offset: number } | undefined {
   const colon = value.indexOf(":");
-  if (colon < 0) return undefined; // a user name alone
+  if (colon < 0) return undefined;
   const rest = value.slice(colon + 1);
   const options = rest.indexOf(";");
   return { text: options < 0 ? rest : rest.slice(0, options), offset: colon + 1 };
+}
+
+function passwordPartMaySecret(value: string): boolean {
+  const part = passwordPart(value);
+  return part !== undefined && judgeSecretValue(part.text).secret;
+}
+
+/** The secret part of a value passed as a known SDK argument: all of it, or the password of `user:password`. */
+function secretPart(argument: SecretArgument, value: string): { text: string; offset: number } | undefined {
+  return argument.part === "whole" ? { text: value, offset: 0 } : passwordPart(value);
 }
 
 /** A literal passed as a secret SDK argument: `WiFi.begin(ssid, "…")`, `curl_easy_setopt(c, CURLOPT_USERPWD, "user:…")`. */

@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import { switchValue, type ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
-import { callArguments, calleeName, enclosingFunction } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, calleeName, enclosingFunction } from "../../common/c-calls.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
 import { KconfigAssignments, type KnownSymbol } from "../../common/kconfig-switches.ts";
@@ -90,8 +90,7 @@ function cLogin(ctx: RuleContext): Login {
 
 function checkC(ctx: RuleContext): void {
   const repls: { node: SyntaxNode; where: string }[] = [];
-  for (const node of ctx.nodes(["call_expression"])) {
-    const name = calleeName(node);
+  for (const { call: node, name } of namedCalls(ctx)) {
     const where = name ? ESP_REPLS.get(name) : undefined;
     if (where) repls.push({ node, where });
   }

@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
-import { callArguments, calleeName, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, unwrapExpression } from "../../common/c-calls.ts";
 import { addressOf, constantValue, type CConstant } from "../../common/c-constants.ts";
 import { cSwitchValue } from "../../common/c-settings.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
@@ -54,8 +54,7 @@ const IO_CAP_METHODS: Readonly<Record<string, string>> = {
 };
 
 function checkCalls(ctx: RuleContext): void {
-  for (const call of ctx.nodes(["call_expression"])) {
-    const name = calleeName(call);
+  for (const { call, name } of namedCalls(ctx)) {
     if (name === "esp_ble_gap_set_security_param") {
       // esp_ble_gap_set_security_param(ESP_BLE_SM_IOCAP_MODE, &iocap, sizeof(uint8_t))
       const [param, value] = callArguments(call);
@@ -106,8 +105,8 @@ function checkZephyrAuthCallbacks(ctx: RuleContext): void {
   const text = ctx.file.text;
   if (!text.includes("bt_conn_auth_cb_register") || text.includes("bt_passkey_set")) return;
   const registered = new Set<string>();
-  for (const call of ctx.nodes(["call_expression"])) {
-    if (calleeName(call) !== "bt_conn_auth_cb_register") continue;
+  for (const { call, name } of namedCalls(ctx)) {
+    if (name !== "bt_conn_auth_cb_register") continue;
     const target = callArguments(call)[0];
     const variable = target ? addressOf(target) : undefined;
     if (variable?.type === "identifier") registered.add(variable.text);

@@ -1,9 +1,9 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
-import { descendants, namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
+import { namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import { baseName } from "../../../grammars/registry.ts";
-import { callArguments, calleeName, fieldWrites, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, fieldWrites, unwrapExpression } from "../../common/c-calls.ts";
 import { cIntegerValue, cSettings } from "../../common/c-settings.ts";
 import { declaratorName, stringMacros } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
@@ -130,8 +130,7 @@ function hasLoopbackSiblingHost(valueNode: SyntaxNode, hosts: LocalHosts): boole
  */
 function usedOnlyWithLoopback(ctx: RuleContext, name: string, hosts: LocalHosts): boolean {
   let uses = 0;
-  for (const call of ctx.nodes(["call_expression"])) {
-    const callee = calleeName(call);
+  for (const { call, name: callee } of namedCalls(ctx)) {
     const spec = callee ? CONNECT_CALLS[callee] : undefined;
     if (!spec) continue;
     const args = callArguments(call);
@@ -164,23 +163,21 @@ function checkC(ctx: RuleContext, root: SyntaxNode): void {
     if (hasLoopbackSiblingHost(write.value, hosts)) continue;
     reportSetting(ctx, write.field, { start: write.fieldNode.startIndex, end: write.value.endIndex }, value.text, span(value));
   }
-  for (const node of ctx.nodes(["init_declarator", "call_expression"])) {
-    if (node.type === "init_declarator") {
-      const name = declaratorName(node.childForFieldName("declarator"));
-      const raw = node.childForFieldName("value");
-      const value = raw ? unwrapExpression(raw) : undefined;
-      if (!name || !value || value.type !== "number_literal" || !isClearPort(value.text) || !isMqttPortName(name.text)) continue;
-      reportSetting(ctx, name.text, { start: name.startIndex, end: value.endIndex }, value.text, span(value));
-    } else if (node.type === "call_expression") {
-      const callee = calleeName(node);
-      const spec = callee ? CONNECT_CALLS[callee] : undefined;
-      if (!spec) continue;
-      const args = callArguments(node);
-      const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
-      if (!port || port.type !== "number_literal" || !isClearPort(port.text)) continue;
-      if (isLoopbackExpression(args[spec.host], hosts)) continue;
-      ctx.report({ span: span(port), message: `${callee}(…) connects to the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
-    }
+  for (const node of ctx.nodes(["init_declarator"])) {
+    const name = declaratorName(node.childForFieldName("declarator"));
+    const raw = node.childForFieldName("value");
+    const value = raw ? unwrapExpression(raw) : undefined;
+    if (!name || !value || value.type !== "number_literal" || !isClearPort(value.text) || !isMqttPortName(name.text)) continue;
+    reportSetting(ctx, name.text, { start: name.startIndex, end: value.endIndex }, value.text, span(value));
+  }
+  for (const { call, name: callee } of namedCalls(ctx)) {
+    const spec = callee ? CONNECT_CALLS[callee] : undefined;
+    if (!spec) continue;
+    const args = callArguments(call);
+    const port = args[spec.port] ? unwrapExpression(args[spec.port]!) : undefined;
+    if (!port || port.type !== "number_literal" || !isClearPort(port.text)) continue;
+    if (isLoopbackExpression(args[spec.host], hosts)) continue;
+    ctx.report({ span: span(port), message: `${callee}(…) connects to the cleartext MQTT port ${CLEAR_PORT}; ${EXPOSURE}` });
   }
 }
 

@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import { namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
-import { callArguments, calleeName, enclosingFunction, memberPath, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, calleeName, enclosingFunction, memberPath, unwrapExpression } from "../../common/c-calls.ts";
 import { cIntegerValue, cSwitchValue } from "../../common/c-settings.ts";
 import { stringMacros, stringValue, STRING_TYPES, type CStringValue } from "../../common/c-syntax.ts";
 import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost } from "../../common/urls.ts";
@@ -167,8 +167,8 @@ function fileFacts(ctx: RuleContext): FileFacts {
   const filledElsewhere = new Map<string, number[]>();
   const espTlsConnects: SyntaxNode[] = [];
   let readOnly: Map<string, Set<number>> | undefined;
-  for (const call of ctx.nodes(["call_expression"])) {
-    const name = calleeName(call) ?? "";
+  for (const { call, name: calleeOrUndefined } of namedCalls(ctx)) {
+    const name = calleeOrUndefined ?? "";
     if (ESP_TLS_CONNECTS.has(name)) espTlsConnects.push(call);
     if (CONSUMERS.has(name)) continue;
     for (const [index, argument] of callArguments(call).entries()) {

@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
-import { callArguments, calleeName, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, unwrapExpression } from "../../common/c-calls.ts";
 import { mentions, mentionsAny } from "../../common/c-identifiers.ts";
 import { lvalueName, declaratorName } from "../../common/c-syntax.ts";
 import { tlsRoles } from "../../common/tls-roles.ts";
@@ -14,8 +14,7 @@ const CONSEQUENCE = "any certificate from a trusted CA is accepted for any serve
 /** Calls of the file by name, in document order. */
 function callsByName(ctx: RuleContext): Map<string, SyntaxNode[]> {
   const out = new Map<string, SyntaxNode[]>();
-  for (const call of ctx.nodes(["call_expression"])) {
-    const name = calleeName(call);
+  for (const { call, name } of namedCalls(ctx)) {
     if (!name) continue;
     const list = out.get(name);
     if (list) list.push(call);

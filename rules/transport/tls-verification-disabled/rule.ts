@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import { descendants, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import { switchValue, type ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { callArguments, calleeName, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, calleeName, unwrapExpression } from "../../common/c-calls.ts";
 import { latestWrite } from "../../common/c-locals.ts";
 import { cIntegerValue, cSettings, cSwitchValue } from "../../common/c-settings.ts";
 import { entrySpan, flippedSwitch } from "../../common/config-values.ts";
@@ -170,8 +170,7 @@ function optOutRanges(ctx: RuleContext): (offset: number) => boolean {
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
   const roles = tlsRoles(ctx);
   const inOptOut = optOutRanges(ctx);
-  for (const node of ctx.nodes(["call_expression"])) {
-    const name = calleeName(node);
+  for (const { call: node, name } of namedCalls(ctx)) {
     if (!name || inOptOut(node.startIndex)) continue;
     const isServer = () => roles.isServerSide(node);
     const mode = VERIFY_MODE_CALLS[name];

@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import { namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import { switchValue, type ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { callArguments, calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
 import { declaratorName, stringValue } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
 import { kconfigOffEdit } from "../../common/kconfig-values.ts";
@@ -220,8 +220,7 @@ function checkSecurityLevel(ctx: RuleContext, call: SyntaxNode, name: string): v
 
 function checkC(ctx: RuleContext): void {
   const suitesSeen = new Set<string>();
-  for (const call of ctx.nodes(["call_expression"])) {
-    const name = calleeName(call);
+  for (const { call, name } of namedCalls(ctx)) {
     if (!name) continue;
     if (name === "mbedtls_ssl_conf_min_version" || name === "mbedtls_ssl_conf_max_version") checkMbedtlsVersion(ctx, call, name);
     else if (VERSION_CALLS[name]) checkVersionConstant(ctx, call, name, VERSION_CALLS[name]!);

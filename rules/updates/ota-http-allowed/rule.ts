@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import { switchValue } from "../../../server/src/engine/config-entries.ts";
 import { namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { FixInput, RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
-import { calleeName, enclosingFunction } from "../../common/c-calls.ts";
+import { namedCalls, calleeName, enclosingFunction } from "../../common/c-calls.ts";
 import { identifiersNamed } from "../../common/c-identifiers.ts";
 import { bindingOf, literalsInMacroBody, STRING_TYPES, stringValue, type CStringValue } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
@@ -49,8 +49,7 @@ interface OtaFunction {
 /** Function definitions that start an OTA download, by start offset (nodes are not identity-stable). */
 function otaFunctions(ctx: RuleContext): Map<number, OtaFunction> {
   const out = new Map<number, OtaFunction>();
-  for (const node of ctx.nodes(["call_expression"])) {
-    const name = calleeName(node);
+  for (const { call: node, name } of namedCalls(ctx)) {
     if (!name || !OTA_CALLS.has(name)) continue;
     const fn = enclosingFunction(node);
     if (fn && !out.has(fn.startIndex)) out.set(fn.startIndex, { fn, call: node });
@@ -115,10 +114,11 @@ function checkC(ctx: RuleContext): void {
     message: `the image is downloaded here (${calleeName(call)})`,
   });
   for (const node of ctx.nodes([...STRING_TYPES])) {
-    if (node.parent?.type === "concatenated_string") continue;
+    // The value first: `.parent` re-descends from the root, so only http:// literals pay for it.
     const value = stringValue(node);
     if (!value || !isCleartextHttpUrl(value.value)) continue;
     const parent = node.parent;
+    if (parent?.type === "concatenated_string") continue;
     // `.url = "http://…"` in an esp_http_client / esp_https_ota config that an OTA function uses.
     if (parent?.type === "initializer_pair" && same(parent.childForFieldName("value"), node) && urlField(parent) && parent.parent) {
       const owner = initialisedType(parent.parent);

@@ -165,7 +165,7 @@ export class Engine {
   /** Which of `types` the language's grammar knows, found once by compiling a probe query per type. */
   private readonly knownTypes = new Map<string, boolean>();
 
-  /** Node types any rule has asked for, per language: one query per file collects them all. */
+  /** Node types any rule has asked for, per language: one walk per file collects them all. */
   private readonly wantedTypes = new Map<LanguageId, Set<string>>();
 
   private validTypes(language: LanguageId, types: Iterable<string>): string[] {
@@ -186,8 +186,9 @@ export class Engine {
   }
 
   /**
-   * A per-file index of nodes by type, filled by a single query over every type rules have asked
-   * for in this language so far; a request for a new type widens the set and refills once.
+   * A per-file index of nodes by type, filled by a single walk inside the parser over every type
+   * rules have asked for in this language so far; a request for a new type widens the set and
+   * refills once.
    */
   private nodeIndex(language: LanguageId, root: SyntaxNode): (types: readonly string[]) => readonly SyntaxNode[] {
     let byType: Map<string, SyntaxNode[]> | undefined;
@@ -200,13 +201,10 @@ export class Engine {
       covered = new Set(wanted);
       answers.clear();
       if (valid.length === 0) return;
-      const query = this.backend.compileQuery(language, `[${valid.map((t) => `(${t})`).join(" ")}] @n`);
-      for (const match of query.matches(root)) {
-        const node = match.captures[0]!.node;
-        byType.get(node.type)?.push(node);
-      }
+      for (const node of root.descendantsOfType(valid)) if (node) byType.get(node.type)?.push(node);
     };
-    return (types) => {
+    return (requested) => {
+      const types = [...new Set(requested)];
       const key = [...types].sort().join(" ");
       const cached = answers.get(key);
       if (cached) return cached;

@@ -1,8 +1,7 @@
 // The shared C/TLS helpers (c-identifiers, c-locals, tls-roles, tls-verify-levels), run inside the
-// engine through a probe rule so they see a real RuleContext with its node index.
+// engine through a probe rule (test/support/probe.ts) so they see a real RuleContext.
 
 import { describe, expect, it } from "vitest";
-import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
 import { calleeName } from "../../../rules/common/c-calls.ts";
@@ -10,28 +9,7 @@ import { mentions } from "../../../rules/common/c-identifiers.ts";
 import { latestWrite } from "../../../rules/common/c-locals.ts";
 import { tlsRoles } from "../../../rules/common/tls-roles.ts";
 import { verifyLevelSettings } from "../../../rules/common/tls-verify-levels.ts";
-import { testEngine } from "../../support/engine.ts";
-
-async function probe<T>(text: string, look: (ctx: RuleContext) => T, language: "c" | "cpp" = "c"): Promise<T> {
-  let result: T | undefined;
-  const rule = defineRule({
-    id: `probe-${Math.random().toString(36).slice(2, 10)}`,
-    family: "transport",
-    severity: "note",
-    title: "probe",
-    message: "probe",
-    cwe: ["CWE-295"],
-    standards: { owaspIot: ["I7"], iec62443: [], fda: [] },
-    languages: [language],
-    docs: "# probe",
-    check(ctx) {
-      result = look(ctx);
-    },
-  });
-  const engine = await testEngine([rule]);
-  engine.analyze({ path: `probe.${language}`, language, text });
-  return result as T;
-}
+import { probe } from "../../support/probe.ts";
 
 const callNamed = (ctx: RuleContext, name: string, nth = 0): SyntaxNode =>
   ctx.nodes(["call_expression"]).filter((c) => calleeName(c) === name)[nth]!;
