@@ -11,6 +11,7 @@ import type { RuleContext } from "../../server/src/engine/types.ts";
 import { namedCalls, callArguments, unwrapExpression } from "./c-calls.ts";
 import { latestWrite } from "./c-locals.ts";
 import { cIntegerValue } from "./c-settings.ts";
+import { lookupTable } from "./lookup-table.ts";
 
 export type VerifyLevel = "none" | "optional" | "required";
 export type TlsStack = "mbedtls" | "wolfssl" | "zephyr";
@@ -30,20 +31,20 @@ export interface VerifyLevelSetting {
 }
 
 /** include/mbedtls/ssl.h: NONE 0, OPTIONAL 1, REQUIRED 2. */
-const MBEDTLS_LEVELS: Readonly<Record<string, VerifyLevel>> = {
+const MBEDTLS_LEVELS: Readonly<Record<string, VerifyLevel>> = lookupTable({
   MBEDTLS_SSL_VERIFY_NONE: "none",
   MBEDTLS_SSL_VERIFY_OPTIONAL: "optional",
   MBEDTLS_SSL_VERIFY_REQUIRED: "required",
-};
+});
 /** include/zephyr/net/socket.h: TLS_PEER_VERIFY_NONE 0, _OPTIONAL 1, _REQUIRED 2 (and the ZSOCK_ spellings). */
-const ZEPHYR_LEVELS: Readonly<Record<string, VerifyLevel>> = {
+const ZEPHYR_LEVELS: Readonly<Record<string, VerifyLevel>> = lookupTable({
   TLS_PEER_VERIFY_NONE: "none",
   TLS_PEER_VERIFY_OPTIONAL: "optional",
   TLS_PEER_VERIFY_REQUIRED: "required",
   ZSOCK_TLS_PEER_VERIFY_NONE: "none",
   ZSOCK_TLS_PEER_VERIFY_OPTIONAL: "optional",
   ZSOCK_TLS_PEER_VERIFY_REQUIRED: "required",
-};
+});
 const NUMERIC_LEVELS: readonly VerifyLevel[] = ["none", "optional", "required"];
 /** wolfssl/ssl.h: anything but NONE (0) verifies the peer. */
 const WOLFSSL_NONE = new Set(["WOLFSSL_VERIFY_NONE", "SSL_VERIFY_NONE"]);

@@ -8,6 +8,7 @@ import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
 import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 const RISK = "every unit shares it, so anyone who learns it once can pair with any device and the pairing has no real MITM protection";
@@ -34,7 +35,7 @@ function report(ctx: RuleContext, at: SyntaxNode, value: CConstant, where: strin
 }
 
 /** Calls whose argument is the passkey itself. */
-const PASSKEY_CALLS: Readonly<Record<string, { arg: number; what: string }>> = {
+const PASSKEY_CALLS: Readonly<Record<string, { arg: number; what: string }>> = lookupTable({
   // arduino-esp32 libraries/BLE BLESecurity::setStaticPIN(uint32_t pin)
   setStaticPIN: { arg: 0, what: "passed to setStaticPIN()" },
   // NimBLE-Arduino NimBLEDevice::setSecurityPasskey(uint32_t), injectPassKey(const NimBLEConnInfo&, uint32_t)
@@ -42,7 +43,7 @@ const PASSKEY_CALLS: Readonly<Record<string, { arg: number; what: string }>> = {
   injectPassKey: { arg: 1, what: "passed to injectPassKey()" },
   // Zephyr include/zephyr/bluetooth/conn.h: int bt_passkey_set(unsigned int passkey)
   bt_passkey_set: { arg: 0, what: "set with bt_passkey_set()" },
-};
+});
 
 /** ESP-IDF Bluedroid esp_gap_ble_api.h: esp_ble_gap_set_security_param(ESP_BLE_SM_SET_STATIC_PASSKEY, &passkey, sizeof(uint32_t)). */
 function checkEspStaticPasskey(ctx: RuleContext, call: SyntaxNode): void {

@@ -5,6 +5,7 @@
 
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import { callArguments, enclosingCall, unwrapExpression } from "../../common/c-calls.ts";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 export interface SecretArgument {
   /** How messages name the argument: `the passphrase argument of WiFi.begin()`. */
@@ -33,7 +34,7 @@ function wifiArgument(method: string, args: readonly SyntaxNode[], index: number
 }
 
 /** libcurl `curl_easy_setopt` options (include/curl/curl.h) whose string value is a credential. */
-const CURL_SECRET_OPTIONS: Readonly<Record<string, Omit<SecretArgument, "name">>> = {
+const CURL_SECRET_OPTIONS: Readonly<Record<string, Omit<SecretArgument, "name">>> = lookupTable({
   CURLOPT_USERPWD: { parameter: "password", part: "after-colon" },
   CURLOPT_PROXYUSERPWD: { parameter: "password", part: "after-colon" },
   CURLOPT_PASSWORD: { parameter: "password", part: "whole" },
@@ -44,16 +45,16 @@ const CURL_SECRET_OPTIONS: Readonly<Record<string, Omit<SecretArgument, "name">>
   CURLOPT_PROXY_KEYPASSWD: { parameter: "passphrase", part: "whole" },
   CURLOPT_TLSAUTH_PASSWORD: { parameter: "password", part: "whole" },
   CURLOPT_XOAUTH2_BEARER: { parameter: "token", part: "whole" },
-};
+});
 
 /** Plain C functions and the index of their secret parameter. */
-const FUNCTION_ARGUMENTS: Readonly<Record<string, { index: number; parameter: string }>> = {
+const FUNCTION_ARGUMENTS: Readonly<Record<string, { index: number; parameter: string }>> = lookupTable({
   // libmosquitto mosquitto.h: (mosq, username, password); the username alone is not a secret.
   mosquitto_username_pw_set: { index: 2, parameter: "password" },
   // mbedTLS pk.h: (ctx, key, keylen, pwd, pwdlen[, f_rng, p_rng]) and (ctx, path, password[, …]).
   mbedtls_pk_parse_key: { index: 3, parameter: "pwd" },
   mbedtls_pk_parse_keyfile: { index: 2, parameter: "password" },
-};
+});
 
 /** The secret parameter a value is passed as, if it is an argument of a known SDK call. */
 export function secretArgument(value: SyntaxNode): SecretArgument | undefined {

@@ -3,6 +3,8 @@
 // carry the algorithm, curve and modulus size (PKCS#1, SEC1, PKCS#8, OpenSSL DSA, encrypted
 // PKCS#8, openssh-key-v1); anything it cannot read falls back to what the PEM label says.
 
+import { lookupTable } from "../../common/lookup-table.ts";
+
 export interface KeyKind {
   /** `RSA`, `EC P-256`, `Ed25519`, `DSA`, … or undefined when unknown. */
   readonly algorithm?: string;
@@ -100,7 +102,7 @@ function smallInteger(bytes: Uint8Array, tlv: Tlv | undefined): number | undefin
   return bytes[tlv.start];
 }
 
-const CURVES: Readonly<Record<string, string>> = {
+const CURVES: Readonly<Record<string, string>> = lookupTable({
   "2a8648ce3d030107": "EC P-256",
   "2b81040022": "EC P-384",
   "2b81040023": "EC P-521",
@@ -110,12 +112,12 @@ const CURVES: Readonly<Record<string, string>> = {
   "2b2403030208010107": "EC brainpoolP256r1",
   "2b240303020801010b": "EC brainpoolP384r1",
   "2b240303020801010d": "EC brainpoolP512r1",
-};
+});
 
 const RSA_OIDS = new Set(["2a864886f70d010101", "2a864886f70d01010a"]);
 const EC_PUBLIC_KEY = "2a8648ce3d0201";
 const DSA_OID = "2a8648ce380401";
-const EDWARDS: Readonly<Record<string, string>> = { "2b6570": "Ed25519", "2b6571": "Ed448", "2b656e": "X25519", "2b656f": "X448" };
+const EDWARDS: Readonly<Record<string, string>> = lookupTable({ "2b6570": "Ed25519", "2b6571": "Ed448", "2b656e": "X25519", "2b656f": "X448" });
 /** PKCS#5 (PBES1/PBES2) and PKCS#12 PBE algorithm arcs: an EncryptedPrivateKeyInfo. */
 const PBE_PREFIXES = ["2a864886f70d0105", "2a864886f70d010c01"];
 
@@ -237,7 +239,7 @@ function ascii(bytes: Uint8Array, span: { start: number; end: number }): string 
   return out;
 }
 
-const SSH_KEY_TYPES: Readonly<Record<string, string>> = {
+const SSH_KEY_TYPES: Readonly<Record<string, string>> = lookupTable({
   "ssh-ed25519": "Ed25519",
   "ssh-dss": "DSA",
   "ecdsa-sha2-nistp256": "EC P-256",
@@ -245,7 +247,7 @@ const SSH_KEY_TYPES: Readonly<Record<string, string>> = {
   "ecdsa-sha2-nistp521": "EC P-521",
   "sk-ssh-ed25519@openssh.com": "Ed25519 (FIDO)",
   "sk-ecdsa-sha2-nistp256@openssh.com": "EC P-256 (FIDO)",
-};
+});
 
 /** `openssh-key-v1`: magic, cipher, kdf, kdf options, key count, public key blob (type, then e and n for RSA). */
 function openssh(bytes: Uint8Array): KeyKind | undefined {

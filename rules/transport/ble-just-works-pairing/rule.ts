@@ -6,6 +6,7 @@ import { addressOf, constantValue, type CConstant } from "../../common/c-constan
 import { cSwitchValue } from "../../common/c-settings.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 const RISK = "pairing falls back to Just Works, which has no MITM protection: anyone in radio range can pair, or sit in the middle of a pairing, unnoticed";
@@ -46,12 +47,12 @@ function usesOob(ctx: RuleContext): boolean {
 }
 
 /** Calls whose argument is the IO capability (C++ methods, called on an object or the class). */
-const IO_CAP_METHODS: Readonly<Record<string, string>> = {
+const IO_CAP_METHODS: Readonly<Record<string, string>> = lookupTable({
   // arduino-esp32 libraries/BLE BLESecurity::setCapability(esp_ble_io_cap_t)
   setCapability: "setCapability()",
   // NimBLE-Arduino NimBLEDevice::setSecurityIOCap(uint8_t)
   setSecurityIOCap: "setSecurityIOCap()",
-};
+});
 
 function checkCalls(ctx: RuleContext): void {
   for (const { call, name } of namedCalls(ctx)) {

@@ -6,6 +6,7 @@ import { stringSources, type FlatText, type StringSource } from "../../common/st
 import { baseName } from "../../../grammars/registry.ts";
 import { findUrls, isLoopbackHost, isPlaceholderHost, isReservedExampleHost, isUnspecifiedHost, type UrlMatch } from "../../common/urls.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 /** Cleartext schemes; the look-behind keeps `xhttp://`, `git+http://` and identifiers out. */
 const CLEARTEXT_SCHEME = /(?<![A-Za-z0-9+._-])(http|mqtt|ws|ftp|telnet|coap(?:\+tcp|\+ws)?):\/\//gi;
@@ -16,7 +17,7 @@ interface SchemeInfo {
   readonly ports?: readonly [string, string];
 }
 
-const SCHEMES: Readonly<Record<string, SchemeInfo>> = {
+const SCHEMES: Readonly<Record<string, SchemeInfo>> = lookupTable({
   http: { secure: "https", ports: ["80", "443"] },
   ws: { secure: "wss", ports: ["80", "443"] },
   mqtt: { secure: "mqtts", ports: ["1883", "8883"] },
@@ -25,7 +26,7 @@ const SCHEMES: Readonly<Record<string, SchemeInfo>> = {
   "coap+ws": { secure: "coaps+ws", ports: ["80", "443"] },
   ftp: { secure: "ftps" },
   telnet: {},
-};
+});
 
 /** Hosts whose URLs name things (XML namespaces, schema ids) rather than endpoints. */
 const IDENTIFIER_HOSTS = new Set(["w3.org", "www.w3.org", "json-schema.org", "purl.org", "xmlns.com", "ns.adobe.com", "schema.org", "www.schema.org", "docs.oasis-open.org"]);

@@ -12,6 +12,7 @@ import { nameWords } from "../../common/names.ts";
 import { stringSources } from "../../common/string-pieces.ts";
 import { findUrls, isLoopbackHost, isReservedExampleHost, isUnspecifiedHost } from "../../common/urls.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const CLEAR_PORT = "1883";
 
@@ -66,14 +67,14 @@ function reportSetting(ctx: RuleContext, name: string, at: Span, valueText: stri
 // ---- C/C++ ------------------------------------------------------------------------------------
 
 /** libmosquitto `mosquitto_connect*(mosq, host, port, …)`; PubSubClient `setServer(host, port)`. */
-const CONNECT_CALLS: Readonly<Record<string, { host: number; port: number }>> = {
+const CONNECT_CALLS: Readonly<Record<string, { host: number; port: number }>> = lookupTable({
   mosquitto_connect: { host: 1, port: 2 },
   mosquitto_connect_async: { host: 1, port: 2 },
   mosquitto_connect_bind: { host: 1, port: 2 },
   mosquitto_connect_bind_async: { host: 1, port: 2 },
   mosquitto_connect_bind_v5: { host: 1, port: 2 },
   setServer: { host: 0, port: 1 },
-};
+});
 
 /** String macros of this file (`#define NAME "host"`), read on first use: most files never need them. */
 type LocalHosts = () => ReadonlyMap<string, string>;

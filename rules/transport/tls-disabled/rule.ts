@@ -7,14 +7,15 @@ import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import { nameWords } from "../../common/names.ts";
 import { NEGATION_WORDS } from "../../common/switch-names.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const CLEARTEXT = "data and credentials travel in cleartext";
 
 /** ESP-IDF symbols (esp-mqtt `Kconfig`, `components/esp_http_client/Kconfig`) whose `n` removes TLS support. */
-const ESP_IDF_TLS_SYMBOLS: Readonly<Record<string, string>> = {
+const ESP_IDF_TLS_SYMBOLS: Readonly<Record<string, string>> = lookupTable({
   MQTT_TRANSPORT_SSL: "the MQTT client is built without its TLS transport (mqtts:// and wss:// stop working)",
   ESP_HTTP_CLIENT_ENABLE_HTTPS: "the HTTP client is built without HTTPS support",
-};
+});
 
 const TLS_WORDS = new Set(["tls", "ssl"]);
 const ENABLE_WORDS = new Set(["use", "enable", "enabled"]);

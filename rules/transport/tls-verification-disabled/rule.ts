@@ -11,6 +11,7 @@ import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import { nameWords } from "../../common/names.ts";
 import { tlsRoles } from "../../common/tls-roles.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 const IMPERSONATION = "anyone on the network path can impersonate the server";
@@ -26,26 +27,26 @@ interface VerifyModeCall {
   readonly zero: string;
 }
 
-const MBEDTLS: VerifyModeCall = { arg: 1, none: { MBEDTLS_SSL_VERIFY_NONE: "MBEDTLS_SSL_VERIFY_REQUIRED" }, zero: "MBEDTLS_SSL_VERIFY_REQUIRED" };
-const WOLFSSL: VerifyModeCall = { arg: 1, none: { WOLFSSL_VERIFY_NONE: "WOLFSSL_VERIFY_PEER", SSL_VERIFY_NONE: "SSL_VERIFY_PEER" }, zero: "WOLFSSL_VERIFY_PEER" };
-const OPENSSL: VerifyModeCall = { arg: 1, none: { SSL_VERIFY_NONE: "SSL_VERIFY_PEER" }, zero: "SSL_VERIFY_PEER" };
+const MBEDTLS: VerifyModeCall = { arg: 1, none: lookupTable({ MBEDTLS_SSL_VERIFY_NONE: "MBEDTLS_SSL_VERIFY_REQUIRED" }), zero: "MBEDTLS_SSL_VERIFY_REQUIRED" };
+const WOLFSSL: VerifyModeCall = { arg: 1, none: lookupTable({ WOLFSSL_VERIFY_NONE: "WOLFSSL_VERIFY_PEER", SSL_VERIFY_NONE: "SSL_VERIFY_PEER" }), zero: "WOLFSSL_VERIFY_PEER" };
+const OPENSSL: VerifyModeCall = { arg: 1, none: lookupTable({ SSL_VERIFY_NONE: "SSL_VERIFY_PEER" }), zero: "SSL_VERIFY_PEER" };
 
 /** mbedtls/ssl.h, wolfssl/ssl.h, openssl/ssl.h. */
-const VERIFY_MODE_CALLS: Readonly<Record<string, VerifyModeCall>> = {
+const VERIFY_MODE_CALLS: Readonly<Record<string, VerifyModeCall>> = lookupTable({
   mbedtls_ssl_conf_authmode: MBEDTLS,
   wolfSSL_CTX_set_verify: WOLFSSL,
   wolfSSL_set_verify: WOLFSSL,
   SSL_CTX_set_verify: OPENSSL,
   SSL_set_verify: OPENSSL,
-};
+});
 
 /** libcurl options whose value 0 switches verification off, and the value the fix writes. */
-const CURL_VERIFY_OPTIONS: Readonly<Record<string, string>> = {
+const CURL_VERIFY_OPTIONS: Readonly<Record<string, string>> = lookupTable({
   CURLOPT_SSL_VERIFYPEER: "1L",
   CURLOPT_SSL_VERIFYHOST: "2L",
   CURLOPT_PROXY_SSL_VERIFYPEER: "1L",
   CURLOPT_PROXY_SSL_VERIFYHOST: "2L",
-};
+});
 
 /** Zephyr include/zephyr/net/socket.h (and the `ZSOCK_` spellings). */
 const ZEPHYR_SETSOCKOPT = new Set(["setsockopt", "zsock_setsockopt"]);
@@ -113,7 +114,7 @@ function checkZephyr(ctx: RuleContext, call: SyntaxNode, isServer: () => boolean
 
 /** ESP-IDF esp_http_client / esp-mqtt `broker.verification` / esp_websocket_client, and esp_tls_cfg_t. */
 const SKIP_FIELDS = new Set(["skip_cert_common_name_check", "skip_common_name"]);
-const C_FALSE_FOR: Readonly<Record<string, string>> = { true: "false", TRUE: "FALSE", True: "False", "1": "0", pdTRUE: "pdFALSE" };
+const C_FALSE_FOR: Readonly<Record<string, string>> = lookupTable({ true: "false", TRUE: "FALSE", True: "False", "1": "0", pdTRUE: "pdFALSE" });
 
 /**
  * `*skip*common_name*`, `*skip*cert*`, `*skip*verify*`: a setter whose name says it is the opt-out
@@ -169,9 +170,12 @@ function optOutRanges(ctx: RuleContext): (offset: number) => boolean {
 
 function checkC(ctx: RuleContext, root: SyntaxNode): void {
   const roles = tlsRoles(ctx);
-  const inOptOut = optOutRanges(ctx);
+  let optOut: ((offset: number) => boolean) | undefined;
+  // Built on first need: it reads every function and conditional, and most files have no such call.
+  const inOptOut = (offset: number) => (optOut ??= optOutRanges(ctx))(offset);
   for (const { call: node, name } of namedCalls(ctx)) {
-    if (!name || inOptOut(node.startIndex)) continue;
+    if (!name || !(VERIFY_MODE_CALLS[name] || name === "curl_easy_setopt" || ZEPHYR_SETSOCKOPT.has(name) || name === "setInsecure")) continue;
+    if (inOptOut(node.startIndex)) continue;
     const isServer = () => roles.isServerSide(node);
     const mode = VERIFY_MODE_CALLS[name];
     if (mode) checkVerifyMode(ctx, node, name, mode, isServer);

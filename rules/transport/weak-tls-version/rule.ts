@@ -10,6 +10,7 @@ import { kconfigSymbolOf } from "../../common/kconfig-symbols.ts";
 import { nameWords } from "../../common/names.ts";
 import { listTokens, weakCipher, weakVersion } from "./protocol-tokens.ts";
 import docs from "./README.md?raw";
+import { lookupTable } from "../../common/lookup-table.ts";
 
 const span = (node: SyntaxNode): Span => ({ start: node.startIndex, end: node.endIndex });
 const VERSION_RISK = "these versions have known protocol attacks (BEAST, POODLE, weak MACs), are deprecated by RFC 8996 and let a man in the middle downgrade the connection";
@@ -22,14 +23,14 @@ function replaceFix(node: SyntaxNode, newText: string): FixInput[] {
 // ---- C/C++ --------------------------------------------------------------------------------------
 
 /** mbedTLS 2.x ssl.h: minor versions below TLS 1.2 (DTLS: MINOR_2 is DTLS 1.0). */
-const MBEDTLS_OLD_MINORS: Readonly<Record<string, string>> = {
+const MBEDTLS_OLD_MINORS: Readonly<Record<string, string>> = lookupTable({
   MBEDTLS_SSL_MINOR_VERSION_0: "SSL 3.0",
   MBEDTLS_SSL_MINOR_VERSION_1: "TLS 1.0",
   MBEDTLS_SSL_MINOR_VERSION_2: "TLS 1.1",
   "0": "SSL 3.0",
   "1": "TLS 1.0",
   "2": "TLS 1.1",
-};
+});
 
 /** mbedtls_ssl_conf_min_version / _max_version(conf, MBEDTLS_SSL_MAJOR_VERSION_3, minor) — the mbedTLS 2.x API. */
 function checkMbedtlsVersion(ctx: RuleContext, call: SyntaxNode, name: string): void {
@@ -64,7 +65,7 @@ function methodLabel(name: string): string {
 }
 
 /** OpenSSL tls1.h / ssl3.h / dtls1.h and wolfSSL ssl.h version constants below TLS 1.2. */
-const OLD_VERSION_CONSTANTS: Readonly<Record<string, { label: string; upgraded: string }>> = {
+const OLD_VERSION_CONSTANTS: Readonly<Record<string, { label: string; upgraded: string }>> = lookupTable({
   SSL3_VERSION: { label: "SSL 3.0", upgraded: "TLS1_2_VERSION" },
   TLS1_VERSION: { label: "TLS 1.0", upgraded: "TLS1_2_VERSION" },
   TLS1_1_VERSION: { label: "TLS 1.1", upgraded: "TLS1_2_VERSION" },
@@ -73,10 +74,10 @@ const OLD_VERSION_CONSTANTS: Readonly<Record<string, { label: string; upgraded: 
   WOLFSSL_TLSV1: { label: "TLS 1.0", upgraded: "WOLFSSL_TLSV1_2" },
   WOLFSSL_TLSV1_1: { label: "TLS 1.1", upgraded: "WOLFSSL_TLSV1_2" },
   WOLFSSL_DTLSV1: { label: "DTLS 1.0", upgraded: "WOLFSSL_DTLSV1_2" },
-};
+});
 
 /** Calls taking a protocol version constant, and the index of that argument. */
-const VERSION_CALLS: Readonly<Record<string, { arg: number; verb: string }>> = {
+const VERSION_CALLS: Readonly<Record<string, { arg: number; verb: string }>> = lookupTable({
   SSL_CTX_set_min_proto_version: { arg: 1, verb: "accepts {v} and later" },
   SSL_set_min_proto_version: { arg: 1, verb: "accepts {v} and later" },
   SSL_CTX_set_max_proto_version: { arg: 1, verb: "caps connections at {v}" },
@@ -84,7 +85,7 @@ const VERSION_CALLS: Readonly<Record<string, { arg: number; verb: string }>> = {
   wolfSSL_CTX_SetMinVersion: { arg: 1, verb: "accepts {v} and later" },
   wolfSSL_SetMinVersion: { arg: 1, verb: "accepts {v} and later" },
   wolfSSL_SetVersion: { arg: 1, verb: "pins the connection to {v}" },
-};
+});
 
 function checkVersionConstant(ctx: RuleContext, call: SyntaxNode, name: string, spec: { arg: number; verb: string }): void {
   const arg = callArguments(call)[spec.arg];
@@ -95,7 +96,7 @@ function checkVersionConstant(ctx: RuleContext, call: SyntaxNode, name: string, 
 }
 
 /** libcurl curl.h: CURLOPT_SSLVERSION values; the `MAX_` ones are or-ed in as an upper bound. */
-const CURL_OLD_VERSIONS: Readonly<Record<string, { label: string; upgraded: string; verb: string }>> = {
+const CURL_OLD_VERSIONS: Readonly<Record<string, { label: string; upgraded: string; verb: string }>> = lookupTable({
   CURL_SSLVERSION_TLSv1: { label: "TLS 1.0", upgraded: "CURL_SSLVERSION_TLSv1_2", verb: "accepts {v} and later" },
   CURL_SSLVERSION_TLSv1_0: { label: "TLS 1.0", upgraded: "CURL_SSLVERSION_TLSv1_2", verb: "accepts {v} and later" },
   CURL_SSLVERSION_TLSv1_1: { label: "TLS 1.1", upgraded: "CURL_SSLVERSION_TLSv1_2", verb: "accepts {v} and later" },
@@ -103,7 +104,7 @@ const CURL_OLD_VERSIONS: Readonly<Record<string, { label: string; upgraded: stri
   CURL_SSLVERSION_SSLv3: { label: "SSL 3.0", upgraded: "CURL_SSLVERSION_TLSv1_2", verb: "asks for {v}" },
   CURL_SSLVERSION_MAX_TLSv1_0: { label: "TLS 1.0", upgraded: "CURL_SSLVERSION_MAX_DEFAULT", verb: "caps connections at {v}" },
   CURL_SSLVERSION_MAX_TLSv1_1: { label: "TLS 1.1", upgraded: "CURL_SSLVERSION_MAX_DEFAULT", verb: "caps connections at {v}" },
-};
+});
 const CURL_VERSION_OPTIONS = new Set(["CURLOPT_SSLVERSION", "CURLOPT_PROXY_SSLVERSION"]);
 const CURL_CIPHER_OPTIONS = new Set(["CURLOPT_SSL_CIPHER_LIST", "CURLOPT_PROXY_SSL_CIPHER_LIST"]);
 
@@ -140,11 +141,11 @@ function checkCurl(ctx: RuleContext, call: SyntaxNode): void {
 }
 
 /** Zephyr include/zephyr/net/net_ip.h: TLS protocols of `socket(family, type, proto)`. */
-const ZEPHYR_OLD_PROTOCOLS: Readonly<Record<string, { label: string; upgraded: string }>> = {
+const ZEPHYR_OLD_PROTOCOLS: Readonly<Record<string, { label: string; upgraded: string }>> = lookupTable({
   IPPROTO_TLS_1_0: { label: "TLS 1.0", upgraded: "IPPROTO_TLS_1_2" },
   IPPROTO_TLS_1_1: { label: "TLS 1.1", upgraded: "IPPROTO_TLS_1_2" },
   IPPROTO_DTLS_1_0: { label: "DTLS 1.0", upgraded: "IPPROTO_DTLS_1_2" },
-};
+});
 
 function checkZephyrSocket(ctx: RuleContext, call: SyntaxNode, name: string): void {
   const protocol = callArguments(call)[2];
@@ -253,13 +254,13 @@ function checkC(ctx: RuleContext): void {
  * (components/mbedtls/Kconfig, mapped in port/include/mbedtls/esp_config.h) and Zephyr before 4.0
  * (modules/mbedtls, removed per the 4.0 migration guide).
  */
-const OLD_PROTOCOL_SYMBOLS: Readonly<Record<string, string>> = {
+const OLD_PROTOCOL_SYMBOLS: Readonly<Record<string, string>> = lookupTable({
   MBEDTLS_SSL_PROTO_SSL3: "SSL 3.0",
   MBEDTLS_SSL_PROTO_TLS1: "TLS 1.0",
   MBEDTLS_SSL_PROTO_TLS1_1: "TLS 1.1",
   MBEDTLS_TLS_VERSION_1_0: "TLS 1.0",
   MBEDTLS_TLS_VERSION_1_1: "TLS 1.1",
-};
+});
 
 function checkKconfig(ctx: RuleContext): void {
   for (const entry of ctx.entries()) {
