@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
 import { baseName } from "../../../grammars/registry.ts";
-import { callArguments, calleeName, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { callArguments, calleeName, enclosingFunction, namedCalls, unwrapExpression, type NamedCall } from "../../common/c-calls.ts";
 import { PreprocessorFacts } from "../../common/c-preprocessor.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { IMAGE_WORDS, isCrcCall, isSdkValidatedUpdateCall, namesCryptography, SIGNATURE_VERIFY_CALLS, UPDATE_CONTEXT_WORDS } from "../../common/image-checks.ts";
@@ -22,14 +22,13 @@ function functionName(fn: SyntaxNode | undefined): string | undefined {
  * cryptographic hash or MAC, an SDK update API that validates the image itself, or a call to a
  * verification function defined elsewhere (one defined here is judged by its own body).
  */
-function hasStrongerCheck(ctx: RuleContext, calls: readonly SyntaxNode[], facts: PreprocessorFacts): boolean {
+function hasStrongerCheck(ctx: RuleContext, calls: readonly NamedCall[], facts: PreprocessorFacts): boolean {
   const definedHere = new Set<string>();
   for (const fn of ctx.nodes(["function_definition"])) {
     const name = functionName(fn);
     if (name) definedHere.add(name);
   }
-  for (const call of calls) {
-    const name = calleeName(call);
+  for (const { call, name } of calls) {
     if (!name) continue;
     const strong =
       SIGNATURE_VERIFY_CALLS.has(name) || isSdkValidatedUpdateCall(name) || namesCryptography(name) ||
@@ -91,11 +90,8 @@ function aboutMetadata(call: SyntaxNode, fnWords: readonly string[]): boolean {
 }
 
 function check(ctx: RuleContext): void {
-  const calls = ctx.nodes(["call_expression"]);
-  const crcCalls = calls.filter((call) => {
-    const name = calleeName(call);
-    return name !== undefined && isCrcCall(name);
-  });
+  const calls = namedCalls(ctx);
+  const crcCalls = calls.filter(({ name }) => name !== undefined && isCrcCall(name)).map(({ call }) => call);
   if (crcCalls.length === 0) return;
   const fileWords = nameWords(baseName(ctx.file.path).replace(/\.[^.]*$/, ""));
   const fileIsUpdate = fileWords.some((w) => UPDATE_CONTEXT_WORDS.has(w));

@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RelatedInput, RuleContext } from "../../../server/src/engine/types.ts";
-import { calleeName, enclosingFunction } from "../../common/c-calls.ts";
+import { calleeName, enclosingFunction, namedCalls } from "../../common/c-calls.ts";
 import { directiveText, PreprocessorFacts } from "../../common/c-preprocessor.ts";
 import { isCrcCall, namesCryptoVerification, SIGNATURE_VERIFY_CALLS } from "../../common/image-checks.ts";
 import { namesVerification } from "../verification-always-succeeds/rule.ts";
@@ -15,10 +15,9 @@ function isVerificationCall(name: string): boolean {
 const within = (outer: SyntaxNode, inner: SyntaxNode): boolean => inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
 
 function check(ctx: RuleContext): void {
-  const calls = ctx.nodes(["call_expression"]).filter((call) => {
-    const name = calleeName(call);
-    return name !== undefined && isVerificationCall(name);
-  });
+  const calls = namedCalls(ctx)
+    .filter(({ name }) => name !== undefined && isVerificationCall(name))
+    .map(({ call }) => call);
   if (calls.length === 0) return;
   const facts = new PreprocessorFacts(ctx);
   const inactive = new Map<SyntaxNode, SyntaxNode | undefined>(calls.map((call) => [call, facts.inactiveBranch(call)]));
