@@ -59,13 +59,16 @@ export function callArguments(call: SyntaxNode): SyntaxNode[] {
 /** The call a value is an argument of, and its index. */
 export function enclosingCall(node: SyntaxNode): { call: SyntaxNode; name: string | undefined; index: number } | undefined {
   let expression = node;
-  while (expression.parent && (expression.parent.type === "parenthesized_expression" || expression.parent.type === "cast_expression")) {
-    expression = expression.parent;
+  // Each `.parent` re-descends from the root: read it once per step.
+  let list = expression.parent;
+  while (list && (list.type === "parenthesized_expression" || list.type === "cast_expression")) {
+    expression = list;
+    list = expression.parent;
   }
-  const list = expression.parent;
-  if (list?.type !== "argument_list" || list.parent?.type !== "call_expression") return undefined;
-  const index = callArguments(list.parent).findIndex((a) => a.startIndex === expression.startIndex);
-  return { call: list.parent, name: calleeName(list.parent), index };
+  const call = list?.type === "argument_list" ? list.parent : undefined;
+  if (!call || call.type !== "call_expression") return undefined;
+  const index = callArguments(call).findIndex((a) => a.startIndex === expression.startIndex);
+  return { call, name: calleeName(call), index };
 }
 
 /** The names along an lvalue: `ctx->cfg.broker.port` → [ctx, cfg, broker, port]. */
@@ -163,21 +166,29 @@ export function fieldWrites(source: NodeSource): FieldWrite[] {
 
 function computeFieldWrites(source: NodeSource): FieldWrite[] {
   const out: FieldWrite[] = [];
+  // Every field of one initializer list shares its context: work it out once per list.
+  const contexts = new Map<number, string[]>();
+  const contextOf = (list: SyntaxNode | null): string[] => {
+    if (!list) return [];
+    let context = contexts.get(list.startIndex);
+    if (!context) {
+      context = initializerContext(list);
+      contexts.set(list.startIndex, context);
+    }
+    return context;
+  };
   for (const node of nodesOfTypes(source, FIELD_WRITE_TYPES)) {
     if (node.type === "initializer_pair") {
       const names = designators(node);
       const last = names[names.length - 1];
       const value = node.childForFieldName("value") ?? namedChildrenOf(node).at(-1);
       if (!last || !value || value.type === "field_designator") continue;
-      const list = node.parent;
-      const outer = list ? initializerContext(list) : [];
-      out.push({ field: last.text, fieldNode: last, value, context: [...outer, ...names.slice(0, -1).map((n) => n.text)] });
+      out.push({ field: last.text, fieldNode: last, value, context: [...contextOf(node.parent), ...names.slice(0, -1).map((n) => n.text)] });
     } else if (node.type === "field_initializer") {
       const name = namedChildrenOf(node).find((c) => c.type === "field_identifier");
       const value = namedChildrenOf(node).at(-1);
-      if (!name || !value || value === name) continue;
-      const list = node.parent;
-      out.push({ field: name.text, fieldNode: name, value, context: list ? initializerContext(list) : [] });
+      if (!name || !value || value.startIndex === name.startIndex) continue;
+      out.push({ field: name.text, fieldNode: name, value, context: [...contextOf(node.parent)] });
     } else if (node.type === "assignment_expression") {
       if (node.childForFieldName("operator")?.text !== "=" && node.child(1)?.text !== "=") continue;
       const left = node.childForFieldName("left");
@@ -193,6 +204,48 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
 }
 
 /** The function definition around a node, if the parse got that far. */
-export function enclosingFunction(node: SyntaxNode): SyntaxNode | undefined {
-  return ancestor(node, new Set(["function_definition"]));
+interface FunctionSpans {
+  readonly functions: readonly SyntaxNode[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Index of the function that encloses each one (a method of a local class), or -1. */
+  readonly outer: Int32Array;
+}
+
+function functionSpans(ctx: RuleContext): FunctionSpans {
+  return ctx.memo("functionSpans", () => {
+    const functions = ctx.nodes(["function_definition"]);
+    const starts = Int32Array.from(functions, (f) => f.startIndex);
+    const ends = Int32Array.from(functions, (f) => f.endIndex);
+    const outer = new Int32Array(functions.length).fill(-1);
+    const open: number[] = [];
+    for (let i = 0; i < functions.length; i++) {
+      while (open.length > 0 && ends[open[open.length - 1]!]! < ends[i]!) open.pop();
+      if (open.length > 0) outer[i] = open[open.length - 1]!;
+      open.push(i);
+    }
+    return { functions, starts, ends, outer };
+  });
+}
+
+/**
+ * The function definition around a node, found by position among the file's functions (in
+ * document order, outer first) rather than by walking up: each `.parent` re-descends from the root.
+ */
+export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
+  const { functions, starts, ends, outer } = functionSpans(ctx);
+  const start = node.startIndex;
+  const end = node.endIndex;
+  let low = 0;
+  let high = functions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (starts[middle]! <= start) low = middle + 1;
+    else high = middle;
+  }
+  let i = low - 1;
+  // A function definition is not its own enclosing function.
+  if (i >= 0 && starts[i] === start && ends[i] === end && node.type === "function_definition") i = outer[i]!;
+  while (i >= 0 && ends[i]! < end) i = outer[i]!;
+  return i >= 0 ? functions[i] : undefined;
 }

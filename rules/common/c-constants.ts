@@ -53,7 +53,7 @@ function insideNode(node: SyntaxNode, outer: SyntaxNode): boolean {
  * for a global — or, for a global, a plain assignment in another function.
  */
 function changedOutOfSight(ctx: RuleContext, name: string, use: SyntaxNode, local: boolean): boolean {
-  const useFunction = enclosingFunction(use);
+  const useFunction = enclosingFunction(ctx, use);
   for (const node of ctx.nodes(["pointer_expression", "update_expression", "assignment_expression"])) {
     if (local && useFunction && !insideNode(node, useFunction)) continue;
     if (node.type === "pointer_expression") {
@@ -65,7 +65,7 @@ function changedOutOfSight(ctx: RuleContext, name: string, use: SyntaxNode, loca
       const left = node.childForFieldName("left");
       if (left?.type !== "identifier" || left.text !== name) continue;
       if (node.childForFieldName("operator")?.text !== "=") return true;
-      if (!local && enclosingFunction(node) && !(useFunction && insideNode(node, useFunction))) return true;
+      if (!local && enclosingFunction(ctx, node) && !(useFunction && insideNode(node, useFunction))) return true;
     }
   }
   return false;
@@ -88,7 +88,7 @@ export function constantValue(ctx: RuleContext, expression: SyntaxNode, depth = 
   const name = node.text;
   const written = latestWrite(ctx, name, node);
   if (written) {
-    const local = enclosingFunction(written) !== undefined;
+    const local = enclosingFunction(ctx, written) !== undefined;
     if (changedOutOfSight(ctx, name, node, local)) return { kind: "runtime", node };
     return constantValue(ctx, written, depth - 1);
   }

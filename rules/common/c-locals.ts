@@ -25,7 +25,7 @@ function writtenValue(node: SyntaxNode, name: string): SyntaxNode | undefined {
 /** The value last written to variable `name` before `use`: in `use`'s function first, else at file scope. */
 export function latestWrite(ctx: RuleContext, name: string, use: SyntaxNode): SyntaxNode | undefined {
   const writes = ctx.nodes(["init_declarator", "assignment_expression"]);
-  const fn = enclosingFunction(use);
+  const fn = enclosingFunction(ctx, use);
   let inFunction: SyntaxNode | undefined;
   let atFileScope: SyntaxNode | undefined;
   for (const node of writes) {
@@ -33,7 +33,7 @@ export function latestWrite(ctx: RuleContext, name: string, use: SyntaxNode): Sy
     const value = writtenValue(node, name);
     if (!value) continue;
     if (fn && node.startIndex >= fn.startIndex && node.endIndex <= fn.endIndex) inFunction = value;
-    else if (!enclosingFunction(node)) atFileScope = value;
+    else if (!enclosingFunction(ctx, node)) atFileScope = value;
   }
   return inFunction ?? atFileScope;
 }

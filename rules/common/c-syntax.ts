@@ -99,12 +99,16 @@ export function stringValue(node: SyntaxNode): CStringValue | undefined {
 }
 
 /** Strips parentheses and casts around an expression: `(const char *)"x"` → `"x"`. */
-function outerExpression(node: SyntaxNode): SyntaxNode {
-  let current = node;
-  while (current.parent && (current.parent.type === "parenthesized_expression" || current.parent.type === "cast_expression")) {
-    current = current.parent;
+/** The expression with the parentheses and casts around it, and what holds that. */
+function outerExpression(node: SyntaxNode): { expression: SyntaxNode; parent: SyntaxNode | null } {
+  let expression = node;
+  // Each `.parent` re-descends from the root: read it once per step.
+  let parent = expression.parent;
+  while (parent && (parent.type === "parenthesized_expression" || parent.type === "cast_expression")) {
+    expression = parent;
+    parent = expression.parent;
   }
-  return current;
+  return { expression, parent };
 }
 
 /** The identifier a declarator declares: `*name`, `name[16]`, `&name`, `ns::name`. */
@@ -218,8 +222,7 @@ function attributeFreeName(name: SyntaxNode | undefined): SyntaxNode | undefined
 
 /** What a value expression is bound to: a declared variable, a struct field, an assignment target or a copy destination. */
 export function bindingOf(valueNode: SyntaxNode): Binding | undefined {
-  const expression = outerExpression(valueNode);
-  const parent = expression.parent;
+  const { expression, parent } = outerExpression(valueNode);
   if (!parent) return undefined;
   const make = (nameNode: SyntaxNode | undefined, kind: BindingKind): Binding | undefined =>
     nameNode ? { name: nameNode.text, nameNode, kind } : undefined;

@@ -90,7 +90,7 @@ export function tlsRoles(ctx: RuleContext): TlsRoles {
       return sidesOf(allMarks(), scope.startIndex, scope.endIndex, true);
     },
     isServerSide(node) {
-      const fn = enclosingFunction(node);
+      const fn = enclosingFunction(ctx, node);
       if (fn) {
         const local = roles.within(fn);
         if (local.client) return false;

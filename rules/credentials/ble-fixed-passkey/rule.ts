@@ -72,7 +72,7 @@ function designatorOf(pair: SyntaxNode): string | undefined {
 function checkNimbleInject(ctx: RuleContext, call: SyntaxNode, reported: Set<number>): void {
   const io = callArguments(call)[1];
   const target = io ? addressOf(io) : undefined;
-  const fn = enclosingFunction(call);
+  const fn = enclosingFunction(ctx, call);
   if (target?.type !== "identifier" || !fn) return;
   const name = target.text;
   const related: RelatedInput[] = [{ span: span(call), message: "injected into pairing here" }];

@@ -111,7 +111,7 @@ function reportLoginCheck(ctx: RuleContext, literal: SyntaxNode, operand: Syntax
   const inner = unwrapExpression(operand);
   // `argv[0]` is the command's own name.
   if (inner.type === "subscript_expression" && inner.childForFieldName("index")?.text === "0") return;
-  const fn = enclosingFunction(literal);
+  const fn = enclosingFunction(ctx, literal);
   const fnName = fn ? declaratorName(fn.childForFieldName("declarator")) : undefined;
   if (!fn || !fnName) return;
   const words = nameWords(fnName.text);
@@ -135,8 +135,10 @@ function parserWord(name: string): boolean {
 
 /** `strncasecmp(private_key, "pkcs11:", 7)`: a length-limited test for a URI scheme prefix parses a reference, it checks no password. */
 function schemePrefixTest(literal: SyntaxNode, value: CStringValue): boolean {
-  const fn = literal.parent?.type === "argument_list" ? literal.parent.parent?.childForFieldName("function")?.text : undefined;
-  return (fn === "strncmp" || fn === "strncasecmp" || fn === "memcmp") && /^[a-z][a-z0-9+.-]*:(?:\/\/)?$/i.test(value.value);
+  if (!/^[a-z][a-z0-9+.-]*:(?:\/\/)?$/i.test(value.value)) return false;
+  const list = literal.parent;
+  const fn = list?.type === "argument_list" ? list.parent?.childForFieldName("function")?.text : undefined;
+  return fn === "strncmp" || fn === "strncasecmp" || fn === "memcmp";
 }
 
 /** A string literal with the operand it is compared against, if any. */
@@ -173,7 +175,7 @@ function checkC(ctx: RuleContext): void {
     if (node.parent?.type === "concatenated_string") continue;
     const binding = bindingOf(node);
     const operand = binding ? undefined : comparedOperand(node);
-    const fn = operand ? enclosingFunction(node) : undefined;
+    const fn = operand ? enclosingFunction(ctx, node) : undefined;
     uses.push({ node, value, binding, ...(operand ? { operand } : {}), ...(operand && fn ? { dispatchKey: `${fn.startIndex}:${operand.text}` } : {}) });
   }
   const dispatch = dispatchCounts(uses);

@@ -80,7 +80,7 @@ function cLogin(ctx: RuleContext): Login {
       if (!name || ESP_REPLS.has(name)) continue;
       if (namesLogin(name)) present = true;
       if (COMPARE_CALLS.has(name) && callArguments(node).some((a) => a.type === "string_literal" && a.text.length > 2)) {
-        const fn = enclosingFunction(node);
+        const fn = enclosingFunction(ctx, node);
         if (fn && namesLogin(declaratorName(fn.childForFieldName("declarator"))?.text)) hardcoded = true;
       }
     }

@@ -166,16 +166,20 @@ function fileFacts(ctx: RuleContext): FileFacts {
   }
   const filledElsewhere = new Map<string, number[]>();
   const espTlsConnects: SyntaxNode[] = [];
-  let readOnly: Map<string, Set<number>> | undefined;
+  let readOnly: ((name: string) => ReadonlySet<number> | undefined) | undefined;
+  const text = ctx.file.text;
   for (const { call, name: calleeOrUndefined } of namedCalls(ctx)) {
     const name = calleeOrUndefined ?? "";
     if (ESP_TLS_CONNECTS.has(name)) espTlsConnects.push(call);
     if (CONSUMERS.has(name)) continue;
+    // Only `&x` / `*x` arguments count: a call without either character has none (cheaper than its arguments).
+    const source = text.slice(call.startIndex, call.endIndex);
+    if (!source.includes("&") && !source.includes("*")) continue;
     for (const [index, argument] of callArguments(call).entries()) {
       const inner = unwrapExpression(argument);
       const target = inner.type === "pointer_expression" ? inner.childForFieldName("argument") : undefined;
       if (target?.type !== "identifier") continue;
-      if ((readOnly ??= readOnlyParameters(ctx)).get(name)?.has(index)) continue;
+      if ((readOnly ??= readOnlyParameters(ctx))(name)?.has(index)) continue;
       const list = filledElsewhere.get(target.text) ?? [];
       list.push(call.startIndex);
       filledElsewhere.set(target.text, list);
@@ -187,22 +191,34 @@ function fileFacts(ctx: RuleContext): FileFacts {
 /**
  * Functions of this file by name, and which of their parameters point to `const` (a call passing
  * `&cfg` there cannot fill the config in): `static void start(const esp_mqtt_client_config_t *cfg)`.
+ * Parameters are read only for the names asked about.
  */
-function readOnlyParameters(ctx: RuleContext): Map<string, Set<number>> {
-  const out = new Map<string, Set<number>>();
+function readOnlyParameters(ctx: RuleContext): (name: string) => ReadonlySet<number> | undefined {
+  const declarators = new Map<string, SyntaxNode[]>();
   for (const declarator of ctx.nodes(["function_declarator"])) {
     const name = declarator.childForFieldName("declarator")?.text;
-    const parameters = declarator.childForFieldName("parameters");
-    if (!name || !parameters) continue;
-    const indexes = out.get(name) ?? new Set<number>();
-    namedChildrenOf(parameters)
-      .filter((p) => p.type === "parameter_declaration")
-      .forEach((parameter, index) => {
-        if (namedChildrenOf(parameter).some((c) => c.type === "type_qualifier" && c.text === "const")) indexes.add(index);
-      });
-    out.set(name, indexes);
+    if (!name) continue;
+    const list = declarators.get(name) ?? [];
+    list.push(declarator);
+    declarators.set(name, list);
   }
-  return out;
+  const answers = new Map<string, ReadonlySet<number> | undefined>();
+  return (name) => {
+    if (answers.has(name)) return answers.get(name);
+    let indexes: Set<number> | undefined;
+    for (const declarator of declarators.get(name) ?? []) {
+      const parameters = declarator.childForFieldName("parameters");
+      if (!parameters) continue;
+      indexes ??= new Set<number>();
+      namedChildrenOf(parameters)
+        .filter((p) => p.type === "parameter_declaration")
+        .forEach((parameter, index) => {
+          if (namedChildrenOf(parameter).some((c) => c.type === "type_qualifier" && c.text === "const")) indexes!.add(index);
+        });
+    }
+    answers.set(name, indexes);
+    return indexes;
+  };
 }
 
 interface UrlValue {
@@ -257,7 +273,7 @@ function check(ctx: RuleContext): void {
   const macros = new Map(stringMacros(ctx.nodes(["preproc_def"])).map((m) => [m.name, { value: m.value, define: m.define }]));
   for (const object of objects) {
     // A local config is only touched in its own function; a file-scope one anywhere.
-    const fn = enclosingFunction(object.anchor);
+    const fn = enclosingFunction(ctx, object.anchor);
     const inScope = (at: number) => !fn || (at >= fn.startIndex && at < fn.endIndex);
     if (object.name && (facts.filledElsewhere.get(object.name) ?? []).some(inScope)) continue;
     const writes: Write[] = [];

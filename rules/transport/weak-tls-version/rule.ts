@@ -237,7 +237,7 @@ function checkC(ctx: RuleContext): void {
       const upgraded = upgradedMethod(name);
       if (!upgraded || callArguments(call).length > 0 && !name.endsWith("_ex")) continue;
       // The libraries' own wrappers (`TLSv1_client_method() { return TLSv1_method(); }`) are not a choice.
-      const outer = enclosingFunction(call);
+      const outer = enclosingFunction(ctx, call);
       const outerName = outer ? declaratorName(outer.childForFieldName("declarator"))?.text : undefined;
       if (outerName && upgradedMethod(outerName)) continue;
       const callee = call.childForFieldName("function")!;

@@ -98,7 +98,7 @@ function check(ctx: RuleContext): void {
   const facts = new PreprocessorFacts(ctx);
   let candidate: { call: SyntaxNode; fn: string } | undefined;
   for (const call of crcCalls) {
-    const fnName = functionName(enclosingFunction(call));
+    const fnName = functionName(enclosingFunction(ctx, call));
     if (!fnName) continue;
     const words = nameWords(fnName);
     if (words.some((w) => TEST_WORDS.has(w))) continue;

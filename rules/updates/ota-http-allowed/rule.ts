@@ -51,7 +51,7 @@ function otaFunctions(ctx: RuleContext): Map<number, OtaFunction> {
   const out = new Map<number, OtaFunction>();
   for (const { call: node, name } of namedCalls(ctx)) {
     if (!name || !OTA_CALLS.has(name)) continue;
-    const fn = enclosingFunction(node);
+    const fn = enclosingFunction(ctx, node);
     if (fn && !out.has(fn.startIndex)) out.set(fn.startIndex, { fn, call: node });
   }
   return out;
@@ -123,7 +123,7 @@ function checkC(ctx: RuleContext): void {
     if (parent?.type === "initializer_pair" && same(parent.childForFieldName("value"), node) && urlField(parent) && parent.parent) {
       const owner = initialisedType(parent.parent);
       if (owner && OTA_CONFIG_TYPES.has(owner.type)) {
-        const fn = enclosingFunction(node);
+        const fn = enclosingFunction(ctx, node);
         const inOta = fn ? ota.get(fn.startIndex) : undefined;
         const uses = !fn && owner.variable ? identifiersNamed(ctx, owner.variable) : [];
         const user = inOta ?? [...ota.values()].find((f) => uses.some((u) => inside(u, f.fn)));
@@ -136,7 +136,7 @@ function checkC(ctx: RuleContext): void {
     // `config.url = "http://…";` inside the OTA function.
     if (parent?.type === "assignment_expression" && same(parent.childForFieldName("right"), node)) {
       const left = parent.childForFieldName("left");
-      const fn = enclosingFunction(node);
+      const fn = enclosingFunction(ctx, node);
       const inOta = fn ? ota.get(fn.startIndex) : undefined;
       const object = left?.type === "field_expression" ? left.childForFieldName("argument") : undefined;
       if (left?.childForFieldName("field")?.text === "url" && object?.type === "identifier" && inOta) {
@@ -184,7 +184,7 @@ function checkMacroUrls(
   for (const pair of ctx.nodes(["initializer_pair"])) {
     const value = pair.childForFieldName("value");
     if (value?.type !== "identifier" || isUpdateEndpointName(value.text) || !urlField(pair) || !pair.parent) continue;
-    const fn = enclosingFunction(pair);
+    const fn = enclosingFunction(ctx, pair);
     const inOta = fn ? ota.get(fn.startIndex) : undefined;
     const owner = initialisedType(pair.parent);
     if (!inOta || !owner || !OTA_CONFIG_TYPES.has(owner.type)) continue;

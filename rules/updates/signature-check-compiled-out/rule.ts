@@ -25,7 +25,7 @@ function check(ctx: RuleContext): void {
   for (const call of calls) {
     const branch = inactive.get(call);
     if (!branch) continue;
-    const fn = enclosingFunction(call);
+    const fn = enclosingFunction(ctx, call);
     // The check must be switched off inside a live function: a whole function under `#if 0` is dead code, not a bypass.
     if (!fn || !within(fn, branch) || branch.startIndex === fn.startIndex || facts.inactiveBranch(fn)) continue;
     // Another verification in the same function that is compiled in: the check was replaced, not removed.

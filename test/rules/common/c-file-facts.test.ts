@@ -2,7 +2,8 @@
 // that each is worked out once per file however many rules ask.
 
 import { describe, expect, it } from "vitest";
-import { namedCalls } from "../../../rules/common/c-calls.ts";
+import { enclosingFunction, namedCalls } from "../../../rules/common/c-calls.ts";
+import { descendants } from "../../../server/src/engine/syntax.ts";
 import { stringSources } from "../../../rules/common/string-pieces.ts";
 import { probe } from "../../support/probe.ts";
 
@@ -41,5 +42,35 @@ describe("named calls", () => {
   it("names plain, member and unnamed callees in document order", async () => {
     const calls = await probe(SOURCE, (ctx) => namedCalls(ctx).map((c) => c.name ?? null));
     expect(calls).toEqual(["esp_http_client_set_url", "connect", null]);
+  });
+});
+
+describe("enclosing function", () => {
+  it("finds the innermost function by position, as a walk up the tree would", async () => {
+    const source = [
+      "int g = init(1);",
+      "void outer(void) {",
+      "  struct Local { int method() { return call_a(); } };",
+      "  call_b();",
+      "}",
+      "int after = init(2);",
+      "void last(void) { call_c(); }",
+    ].join("\n");
+    const [byPosition, byWalk] = await probe(
+      source,
+      (ctx) => {
+        const nodes = [...descendants(ctx.root!)].filter((n) => n.isNamed);
+        const name = (fn: { childForFieldName(f: string): { text: string } | null } | undefined | null) => fn?.childForFieldName("declarator")?.text ?? "-";
+        const walk = (n: (typeof nodes)[number]) => {
+          for (let p = n.parent; p; p = p.parent) if (p.type === "function_definition") return p;
+          return undefined;
+        };
+        return [nodes.map((n) => `${n.type}@${n.startIndex} ${name(enclosingFunction(ctx, n))}`), nodes.map((n) => `${n.type}@${n.startIndex} ${name(walk(n))}`)];
+      },
+      "cpp",
+    );
+    expect(byPosition).toEqual(byWalk);
+    expect(byPosition.filter((l) => l.includes("method()")).length).toBeGreaterThan(3);
+    expect(byPosition.filter((l) => l.endsWith(" outer(void)")).length).toBeGreaterThan(3);
   });
 });
