@@ -2,8 +2,22 @@
 // (snake_case, kebab-case, camelCase, dots) and judged word by word, so `PASSWORD_MAX_LEN` is a
 // length and `wifiPass` a password, without substring accidents like `bypass` or `compass`.
 
+/** Names repeat across a file and across keystrokes; splitting them showed in profiles. */
+const WORDS_CACHE = new Map<string, readonly string[]>();
+const WORDS_CACHE_LIMIT = 50_000;
+
 /** `clientcredentialWIFI_PASSWORD` → [clientcredential, wifi, password]; `apiKey` → [api, key]. */
-export function nameWords(name: string): string[] {
+export function nameWords(name: string): readonly string[] {
+  let words = WORDS_CACHE.get(name);
+  if (!words) {
+    if (WORDS_CACHE.size >= WORDS_CACHE_LIMIT) WORDS_CACHE.clear();
+    words = Object.freeze(splitName(name));
+    WORDS_CACHE.set(name, words);
+  }
+  return words;
+}
+
+function splitName(name: string): string[] {
   const words: string[] = [];
   let word = "";
   const flush = () => {

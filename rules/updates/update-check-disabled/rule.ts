@@ -103,7 +103,7 @@ function checkC(ctx: RuleContext): void {
 }
 
 /** The entry's name words, with its section's when the key alone (`check`) names no update; and how to show it. */
-function configName(entry: ConfigEntry): { words: string[]; shown: string } {
+function configName(entry: ConfigEntry): { words: readonly string[]; shown: string } {
   const own = nameWords(entry.key);
   const parent = entry.path.length >= 2 ? entry.path[entry.path.length - 2] : undefined;
   return parent && !own.some(isSubject) ? { words: [...nameWords(parent), ...own], shown: `${parent}.${entry.key}` } : { words: own, shown: entry.key };
