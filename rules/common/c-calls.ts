@@ -115,6 +115,8 @@ export interface FieldWrite {
    * enclosing designators, the lvalue's members (`mqtt_cfg`, `esp_mqtt_client_config_t`, `broker`, `address`).
    */
   readonly context: readonly string[];
+  /** `cfg.x = v` rather than `{ .x = v }` or a constructor's `x(v)`. */
+  readonly assignment: boolean;
 }
 
 function designators(pair: SyntaxNode): SyntaxNode[] {
@@ -183,12 +185,12 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
       const last = names[names.length - 1];
       const value = node.childForFieldName("value") ?? namedChildrenOf(node).at(-1);
       if (!last || !value || value.type === "field_designator") continue;
-      out.push({ field: last.text, fieldNode: last, value, context: [...contextOf(node.parent), ...names.slice(0, -1).map((n) => n.text)] });
+      out.push({ field: last.text, fieldNode: last, value, context: [...contextOf(node.parent), ...names.slice(0, -1).map((n) => n.text)], assignment: false });
     } else if (node.type === "field_initializer") {
       const name = namedChildrenOf(node).find((c) => c.type === "field_identifier");
       const value = namedChildrenOf(node).at(-1);
       if (!name || !value || value.startIndex === name.startIndex) continue;
-      out.push({ field: name.text, fieldNode: name, value, context: [...contextOf(node.parent)] });
+      out.push({ field: name.text, fieldNode: name, value, context: [...contextOf(node.parent)], assignment: false });
     } else if (node.type === "assignment_expression") {
       if (node.childForFieldName("operator")?.text !== "=" && node.child(1)?.text !== "=") continue;
       const left = node.childForFieldName("left");
@@ -197,7 +199,7 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
       const fieldNode = left.childForFieldName("field");
       if (!fieldNode) continue;
       const path = memberPath(left);
-      out.push({ field: fieldNode.text, fieldNode, value: right, context: path.slice(0, -1) });
+      out.push({ field: fieldNode.text, fieldNode, value: right, context: path.slice(0, -1), assignment: true });
     }
   }
   return out;

@@ -96,10 +96,9 @@ function computeCSettings(source: NodeSource): CSetting[] {
     out.push({ ...setting, configDerived: count > 1 });
   }
   for (const write of fieldWrites(source)) {
-    const isAssignment = write.value.parent?.type === "assignment_expression";
     out.push({
       name: write.field,
-      kind: isAssignment ? "assignment" : "field",
+      kind: write.assignment ? "assignment" : "field",
       nameSpan: span(write.fieldNode),
       valueText: write.value.text,
       valueSpan: span(write.value),
