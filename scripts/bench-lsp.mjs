@@ -4,7 +4,9 @@
 //  2. didChange → publishDiagnostics for one-character edits in the 10,000-line file (every
 //     debounce included), p50/p95/max, each edit sent once the previous one's diagnostics arrived;
 //  3. the same edits in-process, split into incremental reparse and rule time, to show where the
-//     time goes.
+//     time goes;
+//  4. the same for a rule-dense 10,000-line file (TLS, HTTP, MQTT and OTA set-up in every module),
+//     the stress case where most C rules run on every change.
 
 import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -41,6 +43,72 @@ export function generateC(lines = LINES) {
     );
   }
   out.push("int main(void)", "{", "    return sensor_0_read(0, 0);", "}");
+  while (out.length < lines) out.push("");
+  return `${out.slice(0, lines).join("\n")}\n`;
+}
+
+/**
+ * A 10,000-line C file dense in what the rules look at: TLS, HTTP, MQTT and OTA set-up, command
+ * dispatch, preprocessor switches and log lines, each module done securely except a few planted
+ * findings, so that most C rules run on every change (the file above triggers four).
+ */
+export function generateDenseC(lines = LINES) {
+  const out = [
+    "/* Generated benchmark source: a connectivity and update module, dense in TLS, MQTT and OTA code. */",
+    "#include <string.h>",
+    '#include "esp_http_client.h"',
+    '#include "esp_https_ota.h"',
+    '#include "mqtt_client.h"',
+    '#include "mbedtls/ssl.h"',
+    '#include "bootloader_flash.h"',
+    "",
+    '#define WIFI_PASS "Zq8!mediPump-774"',
+    '#define TELEMETRY_URL "http://telemetry.example-hospital.net/v1"',
+    "",
+  ];
+  for (let i = 0; out.length < lines - 8; i++) {
+    out.push(
+      `/* Channel ${i}: secure session, telemetry and update check. */`,
+      `static int channel_${i}_tls(mbedtls_ssl_context *ssl, mbedtls_ssl_config *conf, const char *host)`,
+      "{",
+      "    mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);",
+      "    mbedtls_ssl_conf_min_tls_version(conf, MBEDTLS_SSL_VERSION_TLS1_2);",
+      "    int ret = mbedtls_ssl_set_hostname(ssl, host);",
+      `    if (ret != 0) { log_warn("channel ${i}: hostname: %d", ret); return ret; }`,
+      "    return mbedtls_ssl_handshake(ssl);",
+      "}",
+      "",
+      `static int channel_${i}_upload(const char *body)`,
+      "{",
+      "    esp_http_client_config_t config = {",
+      `        .url = "https://records.example-hospital.net/v1/channel/${i}",`,
+      "        .crt_bundle_attach = esp_crt_bundle_attach,",
+      `        .timeout_ms = ${1000 + i},`,
+      "    };",
+      "    esp_http_client_handle_t client = esp_http_client_init(&config);",
+      "    esp_http_client_set_post_field(client, body, strlen(body));",
+      "    return esp_http_client_perform(client);",
+      "}",
+      "",
+      `static void channel_${i}_command(const char *cmd, int arg)`,
+      "{",
+      `    if (strcmp(cmd, "rate") == 0) { set_rate_${i % 9}(arg); }`,
+      '    else if (strcmp(cmd, "mode") == 0) { set_mode(arg); }',
+      `    else { log_warn("channel ${i}: unknown command: %s", cmd); }`,
+      "}",
+      "",
+      "#ifdef CONFIG_SECURE_BOOT_V2_ENABLED",
+      `static int channel_${i}_update(void)`,
+      "{",
+      "    esp_http_client_config_t http = { .url = FIRMWARE_URL, .cert_pem = server_cert_pem_start };",
+      "    esp_https_ota_config_t ota = { .http_config = &http };",
+      "    return esp_https_ota(&ota);",
+      "}",
+      "#endif",
+      "",
+    );
+  }
+  out.push("int main(void)", "{", "    return channel_0_upload(\"{}\");", "}");
   while (out.length < lines) out.push("");
   return `${out.slice(0, lines).join("\n")}\n`;
 }
@@ -226,6 +294,18 @@ try {
   const parts = await breakdown(big, work);
   console.log(summary(`  ${LINES} lines, in-process: incremental reparse`, parts.parse));
   console.log(summary(`  ${LINES} lines, in-process: rules`, parts.rules));
+
+  // The stress case: most C rules have their trigger words in the file and work on every change.
+  const dense = generateDenseC();
+  const denseFile = join(work, "src", "connectivity.c");
+  writeFileSync(denseFile, dense);
+  const denseFirst = await firstDiagnostics(work, denseFile, dense);
+  console.log(`server start → first diagnostics, ${LINES}-line rule-dense C file: ${denseFirst.ms.toFixed(0)} ms (${denseFirst.findings} findings)`);
+  const denseEdits = await editLatency(work, denseFile, dense);
+  console.log(summary(`didChange → publishDiagnostics, one-character edits, ${LINES}-line rule-dense C file`, denseEdits.latencies));
+  const denseParts = await breakdown(dense, work);
+  console.log(summary(`  ${LINES} lines rule-dense, in-process: incremental reparse`, denseParts.parse));
+  console.log(summary(`  ${LINES} lines rule-dense, in-process: rules`, denseParts.rules));
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
