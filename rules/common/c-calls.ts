@@ -205,7 +205,7 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
   return out;
 }
 
-/** The function definition around a node, if the parse got that far. */
+/** The file's function definitions with their spans, read once per file. */
 interface FunctionSpans {
   readonly functions: readonly SyntaxNode[];
   readonly starts: Int32Array;
@@ -231,8 +231,9 @@ function functionSpans(ctx: RuleContext): FunctionSpans {
 }
 
 /**
- * The function definition around a node, found by position among the file's functions (in
- * document order, outer first) rather than by walking up: each `.parent` re-descends from the root.
+ * The function definition around a node, if the parse got that far: found by position among the
+ * file's functions (document order, outer first) rather than by walking up, since each `.parent`
+ * re-descends from the root.
  */
 export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   const { functions, starts, ends, outer } = functionSpans(ctx);
