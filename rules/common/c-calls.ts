@@ -205,6 +205,8 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
   return out;
 }
 
+const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(["function_definition"]);
+
 /** The file's function definitions with their spans, read once per file. */
 interface FunctionSpans {
   readonly functions: readonly SyntaxNode[];
@@ -236,9 +238,12 @@ function functionSpans(ctx: RuleContext): FunctionSpans {
  * re-descends from the root.
  */
 export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
-  const { functions, starts, ends, outer } = functionSpans(ctx);
   const start = node.startIndex;
   const end = node.endIndex;
+  // A zero-width node (a MISSING token) at a function's last byte may be its missing `}` or the
+  // next statement's missing token: only the tree knows. They are rare, so walk up for them.
+  if (start === end) return ancestor(node, FUNCTION_DEFINITION);
+  const { functions, starts, ends, outer } = functionSpans(ctx);
   let low = 0;
   let high = functions.length;
   while (low < high) {
@@ -247,8 +252,9 @@ export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNod
     else high = middle;
   }
   let i = low - 1;
-  // A function definition is not its own enclosing function.
-  if (i >= 0 && starts[i] === start && ends[i] === end && node.type === "function_definition") i = outer[i]!;
+  // A node with the function's exact span is the function itself or an ancestor (a root with no
+  // trailing newline): neither is inside it.
+  if (i >= 0 && starts[i] === start && ends[i] === end) i = outer[i]!;
   while (i >= 0 && ends[i]! < end) i = outer[i]!;
   return i >= 0 ? functions[i] : undefined;
 }

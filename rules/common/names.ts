@@ -5,9 +5,12 @@
 /** Names repeat across a file and across keystrokes; splitting them showed in profiles. */
 const WORDS_CACHE = new Map<string, readonly string[]>();
 const WORDS_CACHE_LIMIT = 50_000;
+/** Longer texts (whole call arguments) are split without being kept. */
+const WORDS_CACHE_MAX_NAME = 128;
 
 /** `clientcredentialWIFI_PASSWORD` → [clientcredential, wifi, password]; `apiKey` → [api, key]. */
 export function nameWords(name: string): readonly string[] {
+  if (name.length > WORDS_CACHE_MAX_NAME) return Object.freeze(splitName(name));
   let words = WORDS_CACHE.get(name);
   if (!words) {
     if (WORDS_CACHE.size >= WORDS_CACHE_LIMIT) WORDS_CACHE.clear();

@@ -38,4 +38,18 @@ describe("node index", () => {
     });
     expect(defines).toEqual([0]);
   });
+
+  it("keeps every type when ERROR nodes are asked for too", async () => {
+    const broken = "int f(void) { g(1); h(2) }\nint x = = 3;\nvoid k(void) { m(4); }\n";
+    const [before, errors, after, walkedErrors] = await probe(broken, (ctx) => [
+      ctx.nodes(["call_expression"]).length,
+      ctx.nodes(["ERROR"]).map((n) => n.startIndex),
+      ctx.nodes(["call_expression"]).length,
+      [...descendants(ctx.root!)].filter((n) => n.type === "ERROR").map((n) => n.startIndex),
+    ]);
+    expect(before).toBe(3);
+    expect(after).toBe(before);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors).toEqual(walkedErrors);
+  });
 });

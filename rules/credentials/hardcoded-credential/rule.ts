@@ -149,6 +149,8 @@ interface LiteralUse {
   readonly operand?: SyntaxNode;
   /** Function start and operand text: the key of a keyword dispatch. */
   readonly dispatchKey?: string;
+  /** A value that cannot be a secret, kept only to count toward a keyword dispatch. */
+  readonly countOnly?: boolean;
 }
 
 /** Distinct literals one operand is compared with in one function; three or more make a keyword dispatch. */
@@ -171,7 +173,14 @@ function checkC(ctx: RuleContext): void {
     // Log lines, format strings and prompts are never secrets whatever they are bound to: the
     // binding names only ever remove values, so skip before the costlier look at the tree. A
     // `user:pw` value is judged by its password part too, as the SDK-argument check reads it.
-    if (!judgeSecretValue(value.value).secret && !passwordPartMaySecret(value.value)) continue;
+    if (!judgeSecretValue(value.value).secret && !passwordPartMaySecret(value.value)) {
+      // Compared `:` values (`"get:status"`) still count toward a keyword dispatch below. A
+      // compared literal is never a binding, so the operand alone decides.
+      const operand = value.value.includes(":") ? comparedOperand(node) : undefined;
+      const fn = operand ? enclosingFunction(ctx, node) : undefined;
+      if (operand && fn) uses.push({ node, value, binding: undefined, operand, dispatchKey: `${fn.startIndex}:${operand.text}`, countOnly: true });
+      continue;
+    }
     if (node.parent?.type === "concatenated_string") continue;
     const binding = bindingOf(node);
     const operand = binding ? undefined : comparedOperand(node);
@@ -179,7 +188,8 @@ function checkC(ctx: RuleContext): void {
     uses.push({ node, value, binding, ...(operand ? { operand } : {}), ...(operand && fn ? { dispatchKey: `${fn.startIndex}:${operand.text}` } : {}) });
   }
   const dispatch = dispatchCounts(uses);
-  for (const { node, value, binding, operand, dispatchKey } of uses) {
+  for (const { node, value, binding, operand, dispatchKey, countOnly } of uses) {
+    if (countOnly) continue;
     if (binding) {
       reportC(ctx, binding.name, value, value.span);
       continue;

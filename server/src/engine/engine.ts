@@ -201,7 +201,12 @@ export class Engine {
       covered = new Set(wanted);
       answers.clear();
       if (valid.length === 0) return;
-      for (const node of root.descendantsOfType(valid)) if (node) byType.get(node.type)?.push(node);
+      // web-tree-sitter's walk returns only ERROR nodes when ERROR is among the types: a query finds those.
+      const walked = valid.filter((t) => t !== "ERROR");
+      if (walked.length > 0) for (const node of root.descendantsOfType(walked)) if (node) byType.get(node.type)?.push(node);
+      if (walked.length < valid.length) {
+        for (const match of this.backend.compileQuery(language, "(ERROR) @n").matches(root)) byType.get("ERROR")!.push(match.captures[0]!.node);
+      }
     };
     return (requested) => {
       const types = [...new Set(requested)];

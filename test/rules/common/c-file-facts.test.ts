@@ -59,7 +59,7 @@ describe("enclosing function", () => {
     const [byPosition, byWalk] = await probe(
       source,
       (ctx) => {
-        const nodes = [...descendants(ctx.root!)].filter((n) => n.isNamed);
+        const nodes = [...descendants(ctx.root!)];
         const name = (fn: { childForFieldName(f: string): { text: string } | null } | undefined | null) => fn?.childForFieldName("declarator")?.text ?? "-";
         const walk = (n: (typeof nodes)[number]) => {
           for (let p = n.parent; p; p = p.parent) if (p.type === "function_definition") return p;
@@ -72,5 +72,20 @@ describe("enclosing function", () => {
     expect(byPosition).toEqual(byWalk);
     expect(byPosition.filter((l) => l.includes("method()")).length).toBeGreaterThan(3);
     expect(byPosition.filter((l) => l.endsWith(" outer(void)")).length).toBeGreaterThan(3);
+  });
+
+  it("agrees with a walk up for missing tokens at a function's edge", async () => {
+    const sources = ["void f(void) {\n  g(1);\n", "void f(void) { g(1); }\nint x = ;\n", "void f(void) { if (a { b(); } }\nvoid h(void) { k() }\n", "int f(void) { return 1 }"];
+    for (const source of sources) {
+      const [byPosition, byWalk] = await probe(source, (ctx) => {
+        const nodes = [...descendants(ctx.root!)];
+        const walk = (n: (typeof nodes)[number]) => {
+          for (let p = n.parent; p; p = p.parent) if (p.type === "function_definition") return p;
+          return undefined;
+        };
+        return [nodes.map((n) => `${n.type}@${n.startIndex}-${n.endIndex} ${enclosingFunction(ctx, n)?.startIndex ?? "-"}`), nodes.map((n) => `${n.type}@${n.startIndex}-${n.endIndex} ${walk(n)?.startIndex ?? "-"}`)];
+      });
+      expect(byPosition, source).toEqual(byWalk);
+    }
   });
 });

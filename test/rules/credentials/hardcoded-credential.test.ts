@@ -39,3 +39,25 @@ describe("hardcoded-credential: SDK arguments through macros", () => {
     expect(found.map((f) => f.related[0]!.range.startPosition.line)).toEqual([2]);
   });
 });
+
+describe("hardcoded-credential: compared literals", () => {
+  it("counts compared values that cannot be secrets toward a keyword dispatch", async () => {
+    const dispatch = [
+      "void apply(const char *password) {",
+      '  if (strcmp(password, "http://a.example-hospital.net") == 0) return;',
+      '  if (strcmp(password, "https://b.example-hospital.net") == 0) return;',
+      '  if (strcmp(password, "Xy7pQ2rT9z") == 0) grant();',
+      "}",
+    ].join("\n");
+    expect(await findings("src/apply.c", "c", dispatch)).toEqual([]);
+    // The same check without the other two branches is a hard-coded password.
+    const single = ["void apply(const char *password) {", '  if (strcmp(password, "Xy7pQ2rT9z") == 0) grant();', "}"].join("\n");
+    expect((await findings("src/apply.c", "c", single)).map((f) => f.range.startPosition.line)).toEqual([1]);
+  });
+
+  it("finds the login function around a check nested deeper than 64 syntax levels", async () => {
+    const branches = Array.from({ length: 40 }, (_, i) => `  else if (argc == ${i + 1}) return ${i + 1};`);
+    const source = ["int cmd_login(int argc, char **argv) {", "  if (argc == 0) return 0;", ...branches, '  else if (strcmp(argv[1], "Xy7pQ2rT9z") == 0) return 2;', "  return -1;", "}"].join("\n");
+    expect((await findings("src/shell.c", "c", source)).map((f) => f.range.startPosition.line)).toEqual([42]);
+  });
+});
