@@ -207,35 +207,48 @@ function computeFieldWrites(source: NodeSource): FieldWrite[] {
 
 const FUNCTION_DEFINITION: ReadonlySet<string> = new Set(["function_definition"]);
 
-/** The file's function definitions with their spans, read once per file. */
-interface FunctionSpans {
-  readonly functions: readonly SyntaxNode[];
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /** Index of the function that encloses each one (a method of a local class), or -1. */
-  readonly outer: Int32Array;
-}
+/**
+ * Spans of nodes listed in document order (outer first, as `ctx.nodes` gives them), answering
+ * "which of them holds this range" by binary search instead of walking up the tree: each
+ * `.parent` re-descends from the root.
+ */
+class SpanIndex {
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  /** Index of the nearest listed node holding each one, or -1. */
+  private readonly outer: Int32Array;
 
-function functionSpans(ctx: RuleContext): FunctionSpans {
-  return ctx.memo("functionSpans", () => {
-    const functions = ctx.nodes(["function_definition"]);
-    const starts = Int32Array.from(functions, (f) => f.startIndex);
-    const ends = Int32Array.from(functions, (f) => f.endIndex);
-    const outer = new Int32Array(functions.length).fill(-1);
+  constructor(nodes: readonly SyntaxNode[]) {
+    this.starts = Int32Array.from(nodes, (n) => n.startIndex);
+    this.ends = Int32Array.from(nodes, (n) => n.endIndex);
+    this.outer = new Int32Array(nodes.length).fill(-1);
     const open: number[] = [];
-    for (let i = 0; i < functions.length; i++) {
-      while (open.length > 0 && ends[open[open.length - 1]!]! < ends[i]!) open.pop();
-      if (open.length > 0) outer[i] = open[open.length - 1]!;
+    for (let i = 0; i < nodes.length; i++) {
+      while (open.length > 0 && this.ends[open[open.length - 1]!]! < this.ends[i]!) open.pop();
+      if (open.length > 0) this.outer[i] = open[open.length - 1]!;
       open.push(i);
     }
-    return { functions, starts, ends, outer };
-  });
+  }
+
+  /** The innermost listed node strictly holding [start, end): one with exactly that span is the node itself or an ancestor. */
+  innermost(start: number, end: number): number {
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.starts[middle]! <= start) low = middle + 1;
+      else high = middle;
+    }
+    let i = low - 1;
+    if (i >= 0 && this.starts[i] === start && this.ends[i] === end) i = this.outer[i]!;
+    while (i >= 0 && this.ends[i]! < end) i = this.outer[i]!;
+    return i;
+  }
 }
 
 /**
  * The function definition around a node, if the parse got that far: found by position among the
- * file's functions (document order, outer first) rather than by walking up, since each `.parent`
- * re-descends from the root.
+ * file's functions rather than by walking up.
  */
 export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNode | undefined {
   const start = node.startIndex;
@@ -243,18 +256,17 @@ export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNod
   // A zero-width node (a MISSING token) at a function's last byte may be its missing `}` or the
   // next statement's missing token: only the tree knows. They are rare, so walk up for them.
   if (start === end) return ancestor(node, FUNCTION_DEFINITION);
-  const { functions, starts, ends, outer } = functionSpans(ctx);
-  let low = 0;
-  let high = functions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle]! <= start) low = middle + 1;
-    else high = middle;
-  }
-  let i = low - 1;
-  // A node with the function's exact span is the function itself or an ancestor (a root with no
-  // trailing newline): neither is inside it.
-  if (i >= 0 && starts[i] === start && ends[i] === end) i = outer[i]!;
-  while (i >= 0 && ends[i]! < end) i = outer[i]!;
+  const functions = ctx.nodes(["function_definition"]);
+  const i = ctx.memo("functionSpans", () => new SpanIndex(functions)).innermost(start, end);
   return i >= 0 ? functions[i] : undefined;
+}
+
+/**
+ * The innermost call whose span holds a node (not necessarily its parent: the node may sit deeper
+ * in an argument), by position; a cheap test before asking the tree which call a value is passed to.
+ */
+export function innermostCall(ctx: RuleContext, node: SyntaxNode): NamedCall | undefined {
+  const calls = namedCalls(ctx);
+  const i = ctx.memo("callSpans", () => new SpanIndex(calls.map((c) => c.call))).innermost(node.startIndex, node.endIndex);
+  return i >= 0 ? calls[i] : undefined;
 }

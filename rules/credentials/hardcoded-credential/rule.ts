@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { enclosingFunction, innermostCall, unwrapExpression } from "../../common/c-calls.ts";
 import { bindingOf, declaratorName, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
 import { isUserName, nameWords, secretName } from "../../common/names.ts";
 import { judgeSecretValue } from "../../common/value-gate.ts";
@@ -63,6 +63,24 @@ function comparedOperand(literal: SyntaxNode): SyntaxNode | undefined {
     return args[index === 0 ? 1 : 0];
   }
   return undefined;
+}
+
+const SPACE = new Set([" ", "\t", "\r", "\n", "\f", "\v"]);
+
+/**
+ * Whether a literal can be an operand of `comparedOperand`: an `==`/`!=` next to it (a comment or
+ * line continuation there counts as maybe), or a compare function as the innermost call around it.
+ * Reads characters and positions only, so literals that are neither cost no look at the tree.
+ */
+function mayBeCompared(ctx: RuleContext, literal: SyntaxNode): boolean {
+  const text = ctx.file.text;
+  let before = literal.startIndex - 1;
+  while (before >= 0 && SPACE.has(text[before]!)) before--;
+  let after = literal.endIndex;
+  while (after < text.length && SPACE.has(text[after]!)) after++;
+  if ("=/\\".includes(text[before] ?? " ") || "=!/\\".includes(text[after] ?? " ")) return true;
+  const name = innermostCall(ctx, literal)?.name;
+  return name !== undefined && COMPARE_FUNCTIONS.has(name);
 }
 
 /** Words that make a function a password check: `cmd_login`, `service_unlock`, `check_password`, `verify_pin`. */
@@ -176,7 +194,7 @@ function checkC(ctx: RuleContext): void {
     if (!judgeSecretValue(value.value).secret && !passwordPartMaySecret(value.value)) {
       // Compared `:` values (`"get:status"`) still count toward a keyword dispatch below. A
       // compared literal is never a binding, so the operand alone decides.
-      const operand = value.value.includes(":") ? comparedOperand(node) : undefined;
+      const operand = value.value.includes(":") && mayBeCompared(ctx, node) ? comparedOperand(node) : undefined;
       const fn = operand ? enclosingFunction(ctx, node) : undefined;
       if (operand && fn) uses.push({ node, value, binding: undefined, operand, dispatchKey: `${fn.startIndex}:${operand.text}`, countOnly: true });
       continue;

@@ -50,6 +50,15 @@ describe("hardcoded-credential: compared literals", () => {
       "}",
     ].join("\n");
     expect(await findings("src/apply.c", "c", dispatch)).toEqual([]);
+    // Compared with == / != (a comment beside the operator included), in either operand order.
+    const operators = [
+      "void apply(const char *password) {",
+      '  if (password == /* legacy */ "http://a.example-hospital.net") return;',
+      '  if ("https://b.example-hospital.net" != password) return;',
+      '  if (strcmp(password, "Xy7pQ2rT9z") == 0) grant();',
+      "}",
+    ].join("\n");
+    expect(await findings("src/apply.c", "c", operators)).toEqual([]);
     // The same check without the other two branches is a hard-coded password.
     const single = ["void apply(const char *password) {", '  if (strcmp(password, "Xy7pQ2rT9z") == 0) grant();', "}"].join("\n");
     expect((await findings("src/apply.c", "c", single)).map((f) => f.range.startPosition.line)).toEqual([1]);
