@@ -51,6 +51,15 @@ function applyLspEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
+/** The code actions the server offers for one diagnostic (as clients send it back) at its range. */
+async function actionsFor(client: TestLspClient, uri: string, diagnostic: Diagnostic, echoed: Partial<Diagnostic> = diagnostic): Promise<CodeAction[]> {
+  return (await client.connection.sendRequest("textDocument/codeAction", {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [echoed] },
+  })) as CodeAction[];
+}
+
 function editsOf(action: CodeAction, uri: string): { version: number | null; edits: TextEdit[] } {
   const change = action.edit?.documentChanges?.[0] as TextDocumentEdit | undefined;
   expect(change?.textDocument.uri).toBe(uri);
@@ -144,11 +153,7 @@ describe("language server: code actions", () => {
     const { uri, text } = client.open(join(root, "src", "wifi.c"));
     const diagnostics = await client.diagnosticsFor(uri, 1);
     const url = byRule(diagnostics, "cleartext-url");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri },
-      range: url.range,
-      context: { diagnostics: [url] },
-    })) as CodeAction[];
+    const actions = await actionsFor(client, uri, url);
     const fix = actions.find((a) => a.title.startsWith("Use https://"));
     expect(fix?.title).toBe("Use https:// (may change behaviour)");
     expect(fix?.kind).toBe("quickfix");
@@ -167,11 +172,7 @@ describe("language server: code actions", () => {
     const { client, root } = await start();
     const { uri, text } = client.open(join(root, "src", "wifi.c"));
     const credential = byRule(await client.diagnosticsFor(uri, 1), "hardcoded-credential");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri },
-      range: credential.range,
-      context: { diagnostics: [credential] },
-    })) as CodeAction[];
+    const actions = await actionsFor(client, uri, credential);
     expect(actions.map((a) => a.title)).toEqual(["Suppress hardcoded-credential with justification"]);
     const suppress = actions[0]!;
     const { edits } = editsOf(suppress, uri);
@@ -188,11 +189,7 @@ describe("language server: code actions", () => {
     const { client, root } = await start();
     const { uri } = client.open(join(root, "src", "wifi.c"));
     const url = byRule(await client.diagnosticsFor(uri, 1), "cleartext-url");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri },
-      range: url.range,
-      context: { diagnostics: [{ code: "cleartext-url", message: url.message }] },
-    })) as CodeAction[];
+    const actions = await actionsFor(client, uri, url, { code: "cleartext-url", message: url.message });
     expect(actions.map((a) => a.title)).toContain("Use https:// (may change behaviour)");
   });
 
@@ -200,11 +197,7 @@ describe("language server: code actions", () => {
     const { client, root } = await start();
     const { uri, text } = client.open(join(root, "src", "wifi.c"));
     const credential = byRule(await client.diagnosticsFor(uri, 1), "hardcoded-credential");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri },
-      range: credential.range,
-      context: { diagnostics: [credential] },
-    })) as CodeAction[];
+    const actions = await actionsFor(client, uri, credential);
     const { edits } = editsOf(actions.find((a) => a.title.startsWith("Suppress"))!, uri);
     void client.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version: 2 }, contentChanges: edits.map((e) => ({ range: e.range, text: e.newText })) });
     // The placeholder is not a justification: the suppression is reported and suppresses nothing.
@@ -219,21 +212,13 @@ describe("language server: code actions", () => {
     const { client, root } = await start();
     const sdkconfig = client.open(join(root, "sdkconfig"), 1, "plaintext");
     const tls = byRule(await client.diagnosticsFor(sdkconfig.uri, 1), "tls-verification-disabled");
-    const actions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri: sdkconfig.uri },
-      range: tls.range,
-      context: { diagnostics: [tls] },
-    })) as CodeAction[];
+    const actions = await actionsFor(client, sdkconfig.uri, tls);
     const suppress = actions.find((a) => a.title.startsWith("Suppress"))!;
     expect(editsOf(suppress, sdkconfig.uri).edits[0]!.newText).toBe("# sterile-ignore-next-line tls-verification-disabled -- justification\n");
 
     const json = client.open(join(root, "config", "gateway.json"), 1, "json");
     const token = byRule(await client.diagnosticsFor(json.uri, 1), "hardcoded-credential");
-    const jsonActions = (await client.connection.sendRequest("textDocument/codeAction", {
-      textDocument: { uri: json.uri },
-      range: token.range,
-      context: { diagnostics: [token] },
-    })) as CodeAction[];
+    const jsonActions = await actionsFor(client, json.uri, token);
     expect(jsonActions).toHaveLength(1);
     expect(jsonActions[0]!.edit).toBeUndefined();
     expect(jsonActions[0]!.disabled?.reason).toMatch(/JSON has no comments.*suppress:/);
