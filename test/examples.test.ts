@@ -5,21 +5,13 @@ import { join } from "node:path";
 import { checkAnnotated } from "./support/check-annotated.ts";
 import { testEngine } from "./support/engine.ts";
 import { listFiles, loadFixture, REPO_ROOT } from "./support/fixtures.ts";
-import { readAnnotations } from "./support/annotations.ts";
+import { countAnnotations } from "./support/annotations.ts";
 
 const files = listFiles(join(REPO_ROOT, "examples"));
 
 describe("examples/", () => {
   it("holds findings and clean counterparts", () => {
-    let expects = 0;
-    let oks = 0;
-    for (const absolute of files) {
-      const file = loadFixture(absolute);
-      if (!file) continue;
-      const annotations = readAnnotations(absolute, file.text, file.language);
-      expects += annotations.expected.length;
-      oks += annotations.ok.length;
-    }
+    const { expects, oks } = countAnnotations(files);
     expect(expects).toBeGreaterThan(10);
     expect(oks).toBeGreaterThan(10);
   });

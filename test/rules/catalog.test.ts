@@ -6,7 +6,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { allRules } from "../../rules/index.ts";
 import { FDA_PREMARKET_TOPICS, IEC_62443_4_2, OWASP_IOT_2018 } from "../../rules/standards.ts";
-import { readAnnotations } from "../support/annotations.ts";
+import { countAnnotations } from "../support/annotations.ts";
 import { testEngine } from "../support/engine.ts";
 import { listFiles, loadFixture, REPO_ROOT } from "../support/fixtures.ts";
 
@@ -55,15 +55,7 @@ describe("rule catalog", () => {
       it("has fixtures with findings and with annotated negatives", () => {
         const folder = ruleFolders().find((f) => f.id === rule.id)!;
         const files = listFiles(join(folder.dir, "fixtures"));
-        let expects = 0;
-        let oks = 0;
-        for (const absolute of files) {
-          const file = loadFixture(absolute);
-          if (!file) continue;
-          const annotations = readAnnotations(absolute, file.text, file.language);
-          expects += annotations.expected.filter((e) => e.ruleId === rule.id).length;
-          oks += annotations.ok.length;
-        }
+        const { expects, oks } = countAnnotations(files, rule.id);
         expect(expects, "positive fixtures").toBeGreaterThan(0);
         expect(oks, "negative fixtures (ok: annotations)").toBeGreaterThan(0);
       });
