@@ -14,16 +14,18 @@
 // Each device folder of the corpus is one project: cross-file facts (string macros) are collected
 // per device, as a scan of that device's tree would.
 
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { detectLanguage, LANGUAGES, type LanguageId } from "../grammars/registry.ts";
+import { detectLanguage, type LanguageId } from "../grammars/registry.ts";
 import { allRules } from "../rules/index.ts";
 import { Engine } from "../server/src/engine/engine.ts";
-import { RUNTIME_WASM, WasmBackend } from "../server/src/engine/parser.ts";
+import { WasmBackend } from "../server/src/engine/parser.ts";
 import { ProjectFacts, scanStringMacros } from "../server/src/engine/project-facts.ts";
 import type { Family, Finding, Rule } from "../server/src/engine/types.ts";
 import { readAnnotations } from "../test/support/annotations.ts";
+import { listFiles } from "../test/support/list-files.ts";
+import { wasmResolver } from "../test/support/wasm-files.ts";
 
 export type ScoredFamily = Exclude<Family, "suppression">;
 export const FAMILIES: readonly ScoredFamily[] = ["credentials", "transport", "updates", "debug-access"];
@@ -155,16 +157,6 @@ interface CorpusFile {
   readonly language: LanguageId;
 }
 
-function listCorpus(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listCorpus(full));
-    else if (entry.isFile() && !entry.name.endsWith(".expect.yaml") && !entry.name.endsWith(".md")) out.push(full);
-  }
-  return out.sort();
-}
-
 function loadCorpus(root: string): { files: CorpusFile[]; devices: Map<string, DeviceInfo> } {
   const corpusDir = join(root, "eval", "corpus");
   const devicesFile = join(root, "eval", "devices.json");
@@ -172,7 +164,7 @@ function loadCorpus(root: string): { files: CorpusFile[]; devices: Map<string, D
     Object.entries(existsSync(devicesFile) ? (JSON.parse(readFileSync(devicesFile, "utf8")) as Record<string, DeviceInfo>) : {}),
   );
   const files: CorpusFile[] = [];
-  for (const absolute of listCorpus(corpusDir)) {
+  for (const absolute of listFiles(corpusDir)) {
     const text = readFileSync(absolute, "utf8");
     const language = detectLanguage(absolute, () => text);
     if (!language) throw new Error(`${relative(root, absolute)}: no language for this file name; the corpus holds only files Sterile reads`);
@@ -185,13 +177,7 @@ function loadCorpus(root: string): { files: CorpusFile[]; devices: Map<string, D
 
 /** Builds the engine from the wasm files in node_modules, as test/support/engine.ts does. */
 export async function createEvalEngine(root: string, rules: readonly Rule[] = allRules): Promise<Engine> {
-  const require = createRequire(join(root, "package.json"));
-  const wasmPath = (fileName: string): string => {
-    if (fileName === RUNTIME_WASM) return require.resolve("web-tree-sitter/web-tree-sitter.wasm");
-    const source = Object.values(LANGUAGES).find((l) => l.grammar?.wasm === fileName)?.grammar?.wasmFrom;
-    if (!source) throw new Error(`unknown wasm file ${fileName}`);
-    return require.resolve(source);
-  };
+  const wasmPath = wasmResolver(createRequire(join(root, "package.json")));
   return Engine.create(new WasmBackend(async (fileName) => readFileSync(wasmPath(fileName))), rules);
 }
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest";
 import { join } from "node:path";
 import { checkAnnotated } from "./support/check-annotated.ts";
 import { testEngine } from "./support/engine.ts";
-import { listFiles, loadFixture, REPO_ROOT } from "./support/fixtures.ts";
-import { countAnnotations } from "./support/annotations.ts";
+import { countAnnotations, listFiles, loadFixture, REPO_ROOT } from "./support/fixtures.ts";
 
 const files = listFiles(join(REPO_ROOT, "examples"));
 

@@ -6,9 +6,8 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { allRules } from "../../rules/index.ts";
 import { FDA_PREMARKET_TOPICS, IEC_62443_4_2, OWASP_IOT_2018 } from "../../rules/standards.ts";
-import { countAnnotations } from "../support/annotations.ts";
 import { testEngine } from "../support/engine.ts";
-import { listFiles, loadFixture, REPO_ROOT } from "../support/fixtures.ts";
+import { countAnnotations, listFiles, loadFixture, REPO_ROOT } from "../support/fixtures.ts";
 
 const DOC_SECTIONS = ["What it finds", "Why it matters on a medical device", "Example", "Fix", "Fix safety", "False positives and how to suppress", "References"];
 

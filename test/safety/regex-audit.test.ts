@@ -3,35 +3,12 @@
 // Regex literals are found with tree-sitter's TypeScript grammar, not by a regex over source.
 
 import { describe, expect, it } from "vitest";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join, relative } from "node:path";
-import { Language, Parser } from "web-tree-sitter";
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { checkSync } from "recheck";
 import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
-import { RUNTIME_WASM } from "../../server/src/engine/parser.ts";
-import { wasmPath } from "../support/engine.ts";
+import { shippedSourceFiles, typescriptParser } from "../support/shipped-source.ts";
 import { REPO_ROOT } from "../support/fixtures.ts";
-
-const require = createRequire(import.meta.url);
-const SHIPPED = ["server/src", "rules", "grammars", "client/src"];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return out;
-  }
-  for (const name of entries) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== "fixtures" && name !== "node_modules") out.push(...sourceFiles(full));
-    } else if (/\.(?:ts|mts|cts)$/.test(name) && !name.endsWith(".d.ts")) out.push(full);
-  }
-  return out;
-}
 
 interface FoundRegex {
   readonly where: string;
@@ -40,13 +17,10 @@ interface FoundRegex {
 }
 
 async function findRegexes(): Promise<{ literals: FoundRegex[]; dynamic: string[] }> {
-  await Parser.init({ wasmBinary: readFileSync(wasmPath(RUNTIME_WASM)), locateFile: (f: string) => f } as Parameters<typeof Parser.init>[0]);
-  const language = await Language.load(readFileSync(require.resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-typescript.wasm")));
-  const parser = new Parser();
-  parser.setLanguage(language);
+  const parser = await typescriptParser();
   const literals: FoundRegex[] = [];
   const dynamic: string[] = [];
-  for (const file of SHIPPED.flatMap((d) => sourceFiles(join(REPO_ROOT, d)))) {
+  for (const file of shippedSourceFiles()) {
     const text = readFileSync(file, "utf8");
     const tree = parser.parse(text)!;
     const rel = relative(REPO_ROOT, file);

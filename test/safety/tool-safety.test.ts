@@ -4,22 +4,18 @@
 // workspaces), and what ships is exactly the dependency list the README justifies.
 
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Language, Parser } from "web-tree-sitter";
 import { LANGUAGES } from "../../grammars/registry.ts";
 import { allRules } from "../../rules/index.ts";
 import { ConfigError, parseProjectConfig } from "../../server/src/config/project-config.ts";
-import { RUNTIME_WASM } from "../../server/src/engine/parser.ts";
 import { descendants, type SyntaxNode } from "../../server/src/engine/syntax.ts";
 import { makeProject, runCli } from "../support/cli.ts";
-import { wasmPath } from "../support/engine.ts";
+import { shippedSourceFiles, typescriptParser } from "../support/shipped-source.ts";
 import { REPO_ROOT } from "../support/fixtures.ts";
 import { TestLspClient, uriOf } from "../support/lsp-client.ts";
 
-const require = createRequire(import.meta.url);
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -32,19 +28,6 @@ function project(files: Record<string, string>): string {
   return dir;
 }
 
-const SHIPPED = ["server/src", "rules", "grammars", "client/src"];
-
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) {
-      if (name !== "fixtures" && name !== "node_modules") out.push(...sourceFiles(full));
-    } else if (/\.(?:ts|mts|cts)$/.test(name) && !name.endsWith(".d.ts")) out.push(full);
-  }
-  return out;
-}
-
 interface CodeUse {
   readonly where: string;
   readonly what: string;
@@ -52,12 +35,9 @@ interface CodeUse {
 
 /** Every construct in shipped source that could load or run code, found with tree-sitter's TypeScript grammar. */
 async function codeLoadingUses(): Promise<CodeUse[]> {
-  await Parser.init({ wasmBinary: readFileSync(wasmPath(RUNTIME_WASM)), locateFile: (f: string) => f } as Parameters<typeof Parser.init>[0]);
-  const language = await Language.load(readFileSync(require.resolve("@vscode/tree-sitter-wasm/wasm/tree-sitter-typescript.wasm")));
-  const parser = new Parser();
-  parser.setLanguage(language);
+  const parser = await typescriptParser();
   const uses: CodeUse[] = [];
-  for (const file of SHIPPED.flatMap((d) => sourceFiles(join(REPO_ROOT, d)))) {
+  for (const file of shippedSourceFiles()) {
     const text = readFileSync(file, "utf8");
     const tree = parser.parse(text)!;
     const where = relative(REPO_ROOT, file).split("\\").join("/");

@@ -6,7 +6,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
 import { LANGUAGES, type LanguageId } from "../../grammars/registry.ts";
-import { loadFixture } from "./fixtures.ts";
 
 export interface Expectation {
   /** Zero-based line. */
@@ -78,18 +77,4 @@ export function readAnnotations(filePath: string, text: string, language: Langua
     else for (const ruleId of ruleIds(match[2] ?? "")) expected.push({ line: target, ruleId });
   }
   return { expected, ok };
-}
-
-/** How many findings the files expect (of one rule, when given) and how many `ok:` lines they hold. */
-export function countAnnotations(files: readonly string[], ruleId?: string): { expects: number; oks: number } {
-  let expects = 0;
-  let oks = 0;
-  for (const absolute of files) {
-    const file = loadFixture(absolute);
-    if (!file) continue;
-    const annotations = readAnnotations(absolute, file.text, file.language);
-    expects += annotations.expected.filter((e) => ruleId === undefined || e.ruleId === ruleId).length;
-    oks += annotations.ok.length;
-  }
-  return { expects, oks };
 }

@@ -3,20 +3,14 @@
 
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { LANGUAGES, type LanguageId } from "../../grammars/registry.ts";
+import type { LanguageId } from "../../grammars/registry.ts";
 import { Engine } from "../../server/src/engine/engine.ts";
-import { RUNTIME_WASM, WasmBackend, type ParserBackend } from "../../server/src/engine/parser.ts";
+import { WasmBackend, type ParserBackend } from "../../server/src/engine/parser.ts";
 import { allRules } from "../../rules/index.ts";
 import type { Rule } from "../../server/src/engine/types.ts";
+import { wasmResolver } from "./wasm-files.ts";
 
-const require = createRequire(import.meta.url);
-
-export function wasmPath(fileName: string): string {
-  if (fileName === RUNTIME_WASM) return require.resolve("web-tree-sitter/web-tree-sitter.wasm");
-  const source = Object.values(LANGUAGES).find((l) => l.grammar?.wasm === fileName)?.grammar?.wasmFrom;
-  if (!source) throw new Error(`unknown wasm file ${fileName}`);
-  return require.resolve(source);
-}
+export const wasmPath = wasmResolver(createRequire(import.meta.url));
 
 export function nodeModulesWasmReader(fileName: string): Promise<Uint8Array> {
   return readFile(wasmPath(fileName));

@@ -3,19 +3,12 @@
 import { readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { detectLanguage } from "../../grammars/registry.ts";
+import { readAnnotations } from "./annotations.ts";
 import { readFileSync } from "node:fs";
 
 export const REPO_ROOT = join(import.meta.dirname, "..", "..");
 
-export function listFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else if (entry.isFile() && !entry.name.endsWith(".expect.yaml") && !entry.name.endsWith(".md")) out.push(full);
-  }
-  return out.sort();
-}
+export { listFiles } from "./list-files.ts";
 
 export function ruleFixtureDirs(): string[] {
   const rulesDir = join(REPO_ROOT, "rules");
@@ -48,4 +41,18 @@ export function loadFixture(absolute: string): FixtureFile | undefined {
   const language = detectLanguage(absolute, () => text);
   if (!language) return undefined;
   return { absolute, path: relative(REPO_ROOT, absolute).split("\\").join("/"), text, language };
+}
+
+/** How many findings the files expect (of one rule, when given) and how many `ok:` lines they hold. */
+export function countAnnotations(files: readonly string[], ruleId?: string): { expects: number; oks: number } {
+  let expects = 0;
+  let oks = 0;
+  for (const absolute of files) {
+    const file = loadFixture(absolute);
+    if (!file) continue;
+    const annotations = readAnnotations(absolute, file.text, file.language);
+    expects += annotations.expected.filter((e) => ruleId === undefined || e.ruleId === ruleId).length;
+    oks += annotations.ok.length;
+  }
+  return { expects, oks };
 }
