@@ -55,7 +55,6 @@ const CONSUMERS = new Set([
 const ESP_TLS_CONNECTS = new Set(["esp_tls_conn_new", "esp_tls_conn_new_sync", "esp_tls_conn_new_async", "esp_tls_conn_http_new", "esp_tls_conn_http_new_sync", "esp_tls_conn_http_new_async"]);
 
 const TLS_SCHEME = /(?<![A-Za-z0-9+._-])(https|mqtts|wss):\/\//gi;
-const TLS_URL_TEXT = /https:\/\/|mqtts:\/\/|wss:\/\//i;
 const NULLISH = new Set(["NULL", "nullptr", "false", "FALSE"]);
 
 interface Write {
@@ -265,8 +264,9 @@ function hasTrust(kind: Kind, writes: readonly Write[], facts: FileFacts): boole
 
 function check(ctx: RuleContext): void {
   const text = ctx.file.text;
-  // The engine skips files without a trigger only when every rule declares triggers; do it here too.
-  if (!TYPES.some(([, pattern]) => pattern.test(text)) || !(TLS_URL_TEXT.test(text) || text.includes("esp_tls_cfg_t"))) return;
+  // The engine runs this rule only where a TLS URL or esp_tls_cfg_t occurs (its triggers); without
+  // one of the config types there is nothing to check.
+  if (!TYPES.some(([, pattern]) => pattern.test(text))) return;
   const objects = configObjects(ctx);
   if (objects.length === 0) return;
   const facts = fileFacts(ctx);
