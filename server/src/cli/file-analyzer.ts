@@ -58,15 +58,34 @@ const FRAME_MAX_LINES = 6;
 const FRAME_MAX_WIDTH = 240;
 
 /** Lines around a finding with every secret found in the file masked, not just this finding's. */
-function frameFor(finding: Finding, lines: LineIndex, secrets: readonly Span[]): CodeFrame {
+function frameFor(finding: Finding, lines: LineIndex, secretsOnLine: ReadonlyMap<number, Span[]>): CodeFrame {
   const first = Math.max(0, finding.range.startPosition.line - FRAME_CONTEXT);
   const last = Math.min(lines.lineCount - 1, finding.range.endPosition.line + FRAME_CONTEXT, first + FRAME_MAX_LINES - 1);
   const out: string[] = [];
   for (let line = first; line <= last; line++) {
-    const masked = maskSpans(lines.lineText(line), lines.lineStart(line), secrets);
+    const masked = maskSpans(lines.lineText(line), lines.lineStart(line), secretsOnLine.get(line) ?? []);
     out.push(masked.length > FRAME_MAX_WIDTH ? `${masked.slice(0, FRAME_MAX_WIDTH)}…` : masked);
   }
   return { firstLine: first, lines: out };
+}
+
+/**
+ * The file's secrets by the lines they touch, so each frame line masks only its own: handing every
+ * line all of them made a file with thousands of secret findings quadratic.
+ */
+function secretsByLine(found: readonly Finding[], lines: LineIndex): Map<number, Span[]> {
+  const out = new Map<number, Span[]>();
+  for (const finding of found) {
+    const secret = finding.secret;
+    if (!secret) continue;
+    const last = lines.lineOf(Math.max(secret.start, secret.end - 1));
+    for (let line = lines.lineOf(secret.start); line <= last; line++) {
+      const list = out.get(line) ?? [];
+      list.push(secret);
+      out.set(line, list);
+    }
+  }
+  return out;
 }
 
 /** Fingerprints and masked frames for findings located in one file, given that file's text. */
@@ -74,7 +93,7 @@ export function framed<F extends Finding>(found: readonly F[], text: string): (F
   if (found.length === 0) return [];
   const lines = new LineIndex(text);
   const fingerprints = fingerprintFindings(found, lines);
-  const secrets = found.flatMap((f) => (f.secret ? [f.secret] : []));
+  const secrets = secretsByLine(found, lines);
   return found.map((finding, i) => ({ ...finding, fingerprint: fingerprints[i]!, frame: frameFor(finding, lines, secrets) }));
 }
 
