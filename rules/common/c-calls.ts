@@ -262,6 +262,16 @@ export function enclosingFunction(ctx: RuleContext, node: SyntaxNode): SyntaxNod
 }
 
 /**
+ * The name node a function definition declares (`verify_image` of `static int *verify_image(…)`),
+ * worked out once per file whichever rules ask: it takes a walk down the declarator into the parser.
+ */
+export function functionNameNode(ctx: RuleContext, fn: SyntaxNode): SyntaxNode | undefined {
+  const names = ctx.memo("functionNames", () => new Map<number, SyntaxNode | undefined>());
+  if (!names.has(fn.startIndex)) names.set(fn.startIndex, declaratorName(fn.childForFieldName("declarator")));
+  return names.get(fn.startIndex);
+}
+
+/**
  * The innermost call whose span holds a node (not necessarily its parent: the node may sit deeper
  * in an argument), by position; a cheap test before asking the tree which call a value is passed to.
  */

@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RelatedInput, RuleContext, Span } from "../../../server/src/engine/types.ts";
 import { switchValue } from "../../../server/src/engine/config-entries.ts";
-import { namedCalls, callArguments, enclosingFunction, unwrapExpression } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, enclosingFunction, functionNameNode, unwrapExpression } from "../../common/c-calls.ts";
 import { addressOf, constantValue, type CConstant } from "../../common/c-constants.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
@@ -113,7 +113,7 @@ function checkZephyrAppPasskey(ctx: RuleContext): void {
   if (callbacks.size === 0) return;
   const returns = ctx.nodes(["return_statement"]);
   for (const fn of ctx.nodes(["function_definition"])) {
-    const name = declaratorName(fn.childForFieldName("declarator"))?.text;
+    const name = functionNameNode(ctx, fn)?.text;
     const registration = name ? callbacks.get(name) : undefined;
     if (!registration) continue;
     const values = returns.filter((r) => inside(r, fn)).map((r) => r.namedChildren.find((c) => c !== null && c.type !== "comment"));

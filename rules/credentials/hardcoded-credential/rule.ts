@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext, Span } from "../../../server/src/engine/types.ts";
 import type { ConfigEntry } from "../../../server/src/engine/config-entries.ts";
-import { enclosingFunction, innermostCall, unwrapExpression } from "../../common/c-calls.ts";
+import { enclosingFunction, functionNameNode, innermostCall, unwrapExpression } from "../../common/c-calls.ts";
 import { bindingOf, declaratorName, lvalueName, STRING_TYPES, stringMacros, stringValue, type CStringValue } from "../../common/c-syntax.ts";
 import { isUserName, nameWords, secretName } from "../../common/names.ts";
 import { judgeSecretValue } from "../../common/value-gate.ts";
@@ -130,7 +130,7 @@ function reportLoginCheck(ctx: RuleContext, literal: SyntaxNode, operand: Syntax
   // `argv[0]` is the command's own name.
   if (inner.type === "subscript_expression" && inner.childForFieldName("index")?.text === "0") return;
   const fn = enclosingFunction(ctx, literal);
-  const fnName = fn ? declaratorName(fn.childForFieldName("declarator")) : undefined;
+  const fnName = fn ? functionNameNode(ctx, fn) : undefined;
   if (!fn || !fnName) return;
   const words = nameWords(fnName.text);
   if (!words.some((w) => LOGIN_FUNCTION_WORDS.has(w)) || words.some((w) => NOT_A_CHECK_WORDS.has(w))) return;

@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import { switchValue, type ConfigEntry } from "../../../server/src/engine/config-entries.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
-import { namedCalls, callArguments, calleeName, enclosingFunction } from "../../common/c-calls.ts";
+import { namedCalls, callArguments, calleeName, enclosingFunction, functionNameNode } from "../../common/c-calls.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { entrySpan } from "../../common/config-values.ts";
 import { KconfigAssignments, type KnownSymbol } from "../../common/kconfig-switches.ts";
@@ -72,7 +72,7 @@ function cLogin(ctx: RuleContext): Login {
   let hardcoded = false;
   for (const node of ctx.nodes(["call_expression", "string_literal", "function_definition"])) {
     if (node.type === "function_definition") {
-      if (namesLogin(declaratorName(node.childForFieldName("declarator"))?.text)) present = true;
+      if (namesLogin(functionNameNode(ctx, node)?.text)) present = true;
     } else if (node.type === "string_literal") {
       if (LOGIN_COMMANDS.has(node.text.slice(1, -1).trim().toLowerCase())) present = true;
     } else {
@@ -81,7 +81,7 @@ function cLogin(ctx: RuleContext): Login {
       if (namesLogin(name)) present = true;
       if (COMPARE_CALLS.has(name) && callArguments(node).some((a) => a.type === "string_literal" && a.text.length > 2)) {
         const fn = enclosingFunction(ctx, node);
-        if (fn && namesLogin(declaratorName(fn.childForFieldName("declarator"))?.text)) hardcoded = true;
+        if (fn && namesLogin(functionNameNode(ctx, fn)?.text)) hardcoded = true;
       }
     }
   }

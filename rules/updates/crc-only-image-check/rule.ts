@@ -2,7 +2,7 @@ import { defineRule } from "../../../server/src/engine/rule.ts";
 import type { SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
 import { baseName } from "../../../grammars/registry.ts";
-import { callArguments, calleeName, enclosingFunction, namedCalls, unwrapExpression, type NamedCall } from "../../common/c-calls.ts";
+import { callArguments, calleeName, enclosingFunction, functionNameNode, namedCalls, unwrapExpression, type NamedCall } from "../../common/c-calls.ts";
 import { PreprocessorFacts } from "../../common/c-preprocessor.ts";
 import { declaratorName } from "../../common/c-syntax.ts";
 import { IMAGE_WORDS, isCrcCall, isSdkValidatedUpdateCall, namesCryptography, SIGNATURE_VERIFY_CALLS, UPDATE_CONTEXT_WORDS } from "../../common/image-checks.ts";
@@ -13,8 +13,8 @@ import docs from "./README.md?raw";
 /** Test doubles and test code compute CRCs for their own reasons. */
 const TEST_WORDS = new Set(["mock", "fake", "stub", "test", "tests", "ztest", "unity"]);
 
-function functionName(fn: SyntaxNode | undefined): string | undefined {
-  return fn ? declaratorName(fn.childForFieldName("declarator"))?.text : undefined;
+function functionName(ctx: RuleContext, fn: SyntaxNode | undefined): string | undefined {
+  return fn ? functionNameNode(ctx, fn)?.text : undefined;
 }
 
 /**
@@ -25,7 +25,7 @@ function functionName(fn: SyntaxNode | undefined): string | undefined {
 function hasStrongerCheck(ctx: RuleContext, calls: readonly NamedCall[], facts: PreprocessorFacts): boolean {
   const definedHere = new Set<string>();
   for (const fn of ctx.nodes(["function_definition"])) {
-    const name = functionName(fn);
+    const name = functionName(ctx, fn);
     if (name) definedHere.add(name);
   }
   for (const { call, name } of calls) {
@@ -98,7 +98,7 @@ function check(ctx: RuleContext): void {
   const facts = new PreprocessorFacts(ctx);
   let candidate: { call: SyntaxNode; fn: string } | undefined;
   for (const call of crcCalls) {
-    const fnName = functionName(enclosingFunction(ctx, call));
+    const fnName = functionName(ctx, enclosingFunction(ctx, call));
     if (!fnName) continue;
     const words = nameWords(fnName);
     if (words.some((w) => TEST_WORDS.has(w))) continue;

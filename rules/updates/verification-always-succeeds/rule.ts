@@ -1,7 +1,7 @@
 import { defineRule } from "../../../server/src/engine/rule.ts";
 import { namedChildrenOf, type SyntaxNode } from "../../../server/src/engine/syntax.ts";
 import type { RuleContext } from "../../../server/src/engine/types.ts";
-import { calleeName, unwrapExpression } from "../../common/c-calls.ts";
+import { calleeName, functionNameNode, unwrapExpression } from "../../common/c-calls.ts";
 import { declaratorName, lvalueName } from "../../common/c-syntax.ts";
 import { nameWords } from "../../common/names.ts";
 import docs from "./README.md?raw";
@@ -222,7 +222,7 @@ function isSuccessVerdict(node: SyntaxNode | undefined): boolean {
 
 function check(ctx: RuleContext): void {
   for (const fn of ctx.nodes(["function_definition"])) {
-    const nameNode = declaratorName(fn.childForFieldName("declarator"));
+    const nameNode = functionNameNode(ctx, fn);
     if (!nameNode || !namesVerification(nameNode.text)) continue;
     const body = fn.childForFieldName("body");
     if (!body) continue;
