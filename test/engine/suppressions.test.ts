@@ -83,6 +83,17 @@ describe("suppression grammar", () => {
     expect(parseSuppressions("int x; /** sterile-ignore hardcoded-credential -- doc comment */\n", "c")[0]?.problems).toEqual([]);
     expect(parseSuppressions("int x; /// sterile-ignore hardcoded-credential -- triple slash\n", "cpp")[0]?.problems).toEqual([]);
   });
+
+  it("reads a text once when the rule and the host ask for the same one in turn, and again when it changes", () => {
+    const text = "// sterile-ignore-next-line hardcoded-credential -- bench unit\n#define PASS \"x\"\n";
+    const first = parseSuppressions(text, "c");
+    expect(parseSuppressions(`${text}`, "c")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    const edited = parseSuppressions(text.replace("bench unit", "lab unit"), "c");
+    expect(edited).not.toBe(first);
+    expect(edited[0]?.justification).toBe("lab unit");
+    expect(parseSuppressions(text, "cpp")).not.toBe(edited);
+  });
 });
 
 describe("comment syntax per language", () => {

@@ -652,9 +652,20 @@ function parseDirective(text: string, start: number, end: number, line: number):
 }
 
 /** Every `sterile-ignore…` directive in a file, with its target line and text-level problems. */
-export function parseSuppressions(text: string, language: LanguageId): SuppressionDirective[] {
+export function parseSuppressions(text: string, language: LanguageId): readonly SuppressionDirective[] {
   if (LANGUAGES[language].comments.line.length === 0 && !LANGUAGES[language].comments.block) return [];
   if (!text.includes(KEYWORD)) return [];
+  // The invalid-suppression rule and the host's `applySuppressions` read the same text one after
+  // the other (per keystroke in the editor): the second read is answered from the first.
+  if (lastParse && lastParse.text === text && lastParse.language === language) return lastParse.directives;
+  const directives = Object.freeze(lexDirectives(text, language));
+  lastParse = { text, language, directives };
+  return directives;
+}
+
+let lastParse: { readonly text: string; readonly language: LanguageId; readonly directives: readonly SuppressionDirective[] } | undefined;
+
+function lexDirectives(text: string, language: LanguageId): SuppressionDirective[] {
   const lines = new LineIndex(text);
   const info = lex(text, lines, language);
   const codeLines: number[] = [];
