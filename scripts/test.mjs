@@ -26,6 +26,16 @@ for (const script of ["build", ...(existsSync(join(root, "scripts", "package.mjs
   }
 }
 
+// 1b. The type check: esbuild strips types without checking them, so strict mode holds only if
+// `tsc` runs here. It counts as one test, so a type error fails the run.
+if (!broken) {
+  if (run("npm", ["run", "--silent", "typecheck"]) === 0) totals.passed += 1;
+  else {
+    console.error('npm test: "npm run typecheck" failed');
+    totals.failed += 1;
+  }
+}
+
 // 2. vitest: unit, rule, CLI and protocol-level suites.
 if (!broken) {
   const vitestReport = join(results, "vitest.json");
